@@ -1,0 +1,1 @@
+"""Accounts: the state's migrant regions and the people who use Campo, with their roles."""

@@ -1,0 +1,1 @@
+"""Authentication (passwords, tokens) and the permission rules every endpoint applies."""

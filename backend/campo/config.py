@@ -1,0 +1,108 @@
+"""Configuration read from the environment; every variable is listed in the README."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+# Development defaults: fine on a laptop, refused in production (see ProductionConfig.check).
+DEV_SECRET_KEY = "campo-dev-secret-key-not-for-production"  # noqa: S105
+DEV_JWT_SECRET_KEY = "campo-dev-jwt-secret-key-not-for-production"  # noqa: S105
+
+
+class ConfigError(RuntimeError):
+    """The configuration is unsafe or incomplete; the app refuses to start."""
+
+
+class Config:
+    """Defaults for development: embedded SQLite under instance/, development secrets.
+
+    Values are read when the object is made, so a test or a command may change the
+    environment first.
+    """
+
+    ENV_NAME = "development"
+    TESTING = False
+
+    def __init__(self) -> None:
+        env = os.environ.get
+        self.INSTANCE_DIR = Path(env("CAMPO_INSTANCE_DIR", str(PROJECT_ROOT / "instance")))
+        self.DATABASE_URL = env("DATABASE_URL") or self.default_database_url()
+        self.SECRET_KEY = env("SECRET_KEY", DEV_SECRET_KEY)
+        self.JWT_SECRET_KEY = env("JWT_SECRET_KEY", DEV_JWT_SECRET_KEY)
+        self.JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=int(env("CAMPO_ACCESS_MINUTES", "60")))
+        # A recruiter may work a week or more without signal; the refresh token outlives that.
+        self.JWT_REFRESH_TOKEN_EXPIRES = timedelta(days=int(env("CAMPO_REFRESH_DAYS", "14")))
+        self.JWT_TOKEN_LOCATION = ["headers"]
+        # The largest honest request is a COE with a dozen children and their signature images.
+        self.MAX_CONTENT_LENGTH = int(env("CAMPO_MAX_REQUEST_BYTES", str(2 * 1024 * 1024)))
+        self.STATE_CODE = env("CAMPO_STATE_CODE", "CA")
+        # Dates such as "today" for eligibility are taken in the state's time zone.
+        self.TIME_ZONE = env("CAMPO_TIME_ZONE", "America/Los_Angeles")
+        self.DEMO_PASSWORD = env("CAMPO_DEMO_PASSWORD", "campo-demo")
+        self.TRANSLATIONS_DIR = Path(
+            env("CAMPO_TRANSLATIONS_DIR", str(PROJECT_ROOT / "translations"))
+        )
+        self.BABEL_DEFAULT_LOCALE = "en"
+        self.LANGUAGES = ("en", "es")
+        self.API_TITLE = "Campo API"
+        self.API_VERSION = "v1"
+        self.OPENAPI_VERSION = "3.0.3"
+        self.OPENAPI_URL_PREFIX = "/api"
+        self.OPENAPI_JSON_PATH = "openapi.json"
+        # Swagger UI at /api/docs, its files served from the installed package (no CDN).
+        self.OPENAPI_SWAGGER_UI_PATH = "docs"
+        self.OPENAPI_SWAGGER_UI_URL = "/api/docs/assets/"
+
+    def default_database_url(self) -> str:
+        return f"sqlite:///{self.INSTANCE_DIR / 'campo.sqlite3'}"
+
+    def check(self) -> None:
+        """Raise ConfigError when this configuration must not run."""
+
+
+class TestingConfig(Config):
+    ENV_NAME = "testing"
+    TESTING = True
+
+    def default_database_url(self) -> str:
+        return "sqlite://"
+
+
+class ProductionConfig(Config):
+    ENV_NAME = "production"
+
+    def check(self) -> None:
+        problems = []
+        if self.SECRET_KEY in ("", DEV_SECRET_KEY):
+            problems.append("SECRET_KEY")
+        if self.JWT_SECRET_KEY in ("", DEV_JWT_SECRET_KEY):
+            problems.append("JWT_SECRET_KEY")
+        if not os.environ.get("DATABASE_URL"):
+            problems.append("DATABASE_URL")
+        if problems:
+            raise ConfigError(
+                "Refusing to start in production with default or missing settings: "
+                + ", ".join(problems)
+            )
+
+
+CONFIGS: dict[str, type[Config]] = {
+    "development": Config,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
+
+
+def load_config(name: str | None = None) -> Config:
+    """Return the checked configuration named ``name`` or ``CAMPO_ENV`` (default development)."""
+    name = name or os.environ.get("CAMPO_ENV", "development")
+    try:
+        config = CONFIGS[name]()
+    except KeyError:
+        raise ConfigError(f"Unknown CAMPO_ENV {name!r}; use one of {sorted(CONFIGS)}") from None
+    config.check()
+    return config

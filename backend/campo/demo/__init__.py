@@ -1,0 +1,1 @@
+"""Demo data: California's migrant regions, one account per role, a few families."""

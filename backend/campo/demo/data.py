@@ -1,0 +1,260 @@
+"""Load the demo through the same services a recruiter and a supervisor use."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from campo.accounts.models import Region, Role, User
+from campo.accounts.services import create_user
+from campo.auth.permissions import Actor
+from campo.eligibility.services import (
+    CoeContent,
+    Decision,
+    SignatureInput,
+    review_coe,
+    save_coe,
+    submit_coe,
+)
+from campo.signatures.models import SignerRole
+
+REGIONS_FILE = Path(__file__).with_name("regions.json")
+REGION_A, REGION_B = "16", "23"
+# A 1x1 transparent PNG stands in for a drawn signature in the demo.
+DEMO_SIGNATURE = (
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhf"
+    "DwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    full_name: str
+    role: Role
+    region_code: str | None
+    language: str = "en"
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("recruiter1", "Rosa Martínez", Role.RECRUITER, REGION_A, "es"),
+    DemoAccount("supervisor1", "Daniel Ochoa", Role.SUPERVISOR, REGION_A),
+    DemoAccount("regional1", "Teresa Lopez", Role.REGIONAL_STAFF, REGION_A),
+    DemoAccount("recruiter2", "Manpreet Kaur", Role.RECRUITER, REGION_B),
+    DemoAccount("supervisor2", "Laura Chen", Role.SUPERVISOR, REGION_B),
+    DemoAccount("regional2", "Miguel Ángel Ruiz", Role.REGIONAL_STAFF, REGION_B, "es"),
+    DemoAccount("stateadmin", "State MEP Administrator", Role.STATE_ADMIN, None),
+)
+
+
+def load_regions(session: Session) -> None:
+    """Insert the state's regions that are not there yet."""
+    known = set(session.scalars(sa.select(Region.code)))
+    for region in json.loads(REGIONS_FILE.read_text(encoding="utf-8")):
+        if region["code"] not in known:
+            session.add(Region(code=region["code"], name=region["name"]))
+    session.flush()
+
+
+def _answers(
+    today: date,
+    *,
+    parent: tuple[str, str],
+    parent2: tuple[str, str] | None,
+    children: list[dict[str, Any]],
+    city: str,
+    from_place: dict[str, str],
+    work: str,
+    months_ago: int,
+) -> dict[str, Any]:
+    qad = today - timedelta(days=30 * months_ago)
+    return {
+        "family": {
+            "parent1_last_name": parent[0],
+            "parent1_first_name": parent[1],
+            "parent2_last_name": parent2[0] if parent2 else None,
+            "parent2_first_name": parent2[1] if parent2 else None,
+            "address": "125 Calle Principal, Apt. 4",
+            "city": city,
+            "state": "CA",
+            "zip_code": "93901",
+            "phone": "8315550142",
+        },
+        "children": [
+            {
+                "sex": "female",
+                "multiple_birth": False,
+                "birth_date_verification": "1007",
+                "residency_date": qad.isoformat(),
+                **child,
+            }
+            for child in children
+        ],
+        "move": {
+            **from_place,
+            "to_city": city,
+            "to_state": "CA",
+            "moved_how": "with_worker",
+            "worker_first_name": parent[1],
+            "worker_last_name": parent[0],
+            "worker_relationship": "parent",
+            "qualifying_arrival_date": qad.isoformat(),
+            "work_description": work,
+            "work_type": "agricultural",
+            "employment": "seasonal",
+        },
+        "interview": {
+            "interview_date": (today - timedelta(days=2)).isoformat(),
+            "interviewee_name": f"{parent[1]} {parent[0]}",
+            "interviewee_relationship": "parent",
+        },
+        "comments": None,
+    }
+
+
+def _signed(interviewee: str) -> list[SignatureInput]:
+    return [
+        SignatureInput(SignerRole.INTERVIEWEE, signer_name=interviewee, image=DEMO_SIGNATURE),
+        SignatureInput(SignerRole.RECRUITER, image=DEMO_SIGNATURE),
+    ]
+
+
+def load_demo(
+    session: Session, *, password: str, state_code: str, today: date | None = None
+) -> None:
+    """Regions, the demo accounts and four families in different states of review."""
+    today = today or date.today()
+    load_regions(session)
+    users: dict[str, User] = {}
+    for account in DEMO_ACCOUNTS:
+        existing = session.scalar(sa.select(User).where(User.username == account.username))
+        users[account.username] = existing or create_user(
+            session,
+            username=account.username,
+            full_name=account.full_name,
+            password=password,
+            role=account.role,
+            region_code=account.region_code,
+            language=account.language,
+        )
+    recruiter1, supervisor1 = Actor(users["recruiter1"]), Actor(users["supervisor1"])
+    recruiter2 = Actor(users["recruiter2"])
+
+    def coe(actor: Actor, seed: str, answers: dict[str, Any]) -> uuid.UUID:
+        coe_id = uuid.uuid5(uuid.NAMESPACE_URL, f"campo-demo/{seed}")
+        save_coe(session, actor=actor, coe_id=coe_id, content=CoeContent(answers=answers))
+        return coe_id
+
+    approved = coe(
+        recruiter1,
+        "hernandez",
+        _answers(
+            today,
+            parent=("Hernández", "José Luis"),
+            parent2=("López", "María Guadalupe"),
+            children=[
+                {
+                    "last_name1": "Hernández",
+                    "last_name2": "López",
+                    "first_name": "Ana Sofía",
+                    "birth_date": (today - timedelta(days=365 * 9)).isoformat(),
+                    "sex": "female",
+                },
+                {
+                    "last_name1": "Hernández",
+                    "last_name2": "López",
+                    "first_name": "Jesús",
+                    "birth_date": (today - timedelta(days=365 * 6)).isoformat(),
+                    "sex": "male",
+                },
+            ],
+            city="Salinas",
+            from_place={"from_city": "Yuma", "from_state": "AZ"},
+            work="cutting lettuce",
+            months_ago=3,
+        ),
+    )
+    submit_coe(
+        session,
+        actor=recruiter1,
+        coe_id=approved,
+        signatures=_signed("José Luis Hernández"),
+        today=today,
+    )
+    review_coe(
+        session,
+        actor=supervisor1,
+        coe_id=approved,
+        decision=Decision.APPROVE,
+        reasons=[],
+        comment=None,
+        state_code=state_code,
+        signature_image=DEMO_SIGNATURE,
+    )
+
+    waiting = coe(
+        recruiter1,
+        "ramirez",
+        _answers(
+            today,
+            parent=("Ramírez", "Juana"),
+            parent2=None,
+            children=[
+                {
+                    "last_name1": "Ramírez",
+                    "last_name2": "Cruz",
+                    "first_name": "Guadalupe",
+                    "birth_date": (today - timedelta(days=365 * 14)).isoformat(),
+                }
+            ],
+            city="Greenfield",
+            from_place={"from_city": "Oxnard", "from_state": "CA"},
+            work="picking strawberries",
+            months_ago=1,
+        ),
+    )
+    submit_coe(
+        session, actor=recruiter1, coe_id=waiting, signatures=_signed("Juana Ramírez"), today=today
+    )
+
+    coe(
+        recruiter1,
+        "vang",
+        {
+            "family": {"parent1_last_name": "Vang", "parent1_first_name": "Tou", "city": "Soledad"},
+            "children": [{"last_name1": "Vang", "first_name": "Mai", "sex": "female"}],
+            "move": {"from_city": "Fresno", "from_state": "CA"},
+        },
+    )
+
+    singh = coe(
+        recruiter2,
+        "singh",
+        _answers(
+            today,
+            parent=("Singh", "Gurpreet"),
+            parent2=("Kaur", "Harjit"),
+            children=[
+                {
+                    "last_name1": "Singh",
+                    "first_name": "Arjun",
+                    "sex": "male",
+                    "birth_date": (today - timedelta(days=365 * 11)).isoformat(),
+                }
+            ],
+            city="Stockton",
+            from_place={"from_city": "Yuba City", "from_state": "CA"},
+            work="harvesting cherries",
+            months_ago=2,
+        ),
+    )
+    submit_coe(
+        session, actor=recruiter2, coe_id=singh, signatures=_signed("Gurpreet Singh"), today=today
+    )

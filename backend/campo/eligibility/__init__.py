@@ -1,0 +1,1 @@
+"""Eligibility: Certificates of Eligibility (COEs), their life from draft to decision."""

@@ -1,0 +1,144 @@
+"""The catalogue of stable error codes and the domain exception that carries them.
+
+Clients (the PWA above all) switch on ``code``, never on the message. Codes are never reused;
+a retired code stays here, commented out, with the date it was retired. Messages are English
+source strings marked with ``N_`` and translated when the response is built (see api.py).
+This module imports no Flask so services can raise these errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def N_(message: str) -> str:  # noqa: N802 - gettext's conventional no-op marker name
+    """Mark a message for extraction; it is translated later, where the locale is known."""
+    return message
+
+
+@dataclass(frozen=True)
+class ErrorCode:
+    code: str
+    status: int
+    message: str
+
+
+def _code(code: str, status: int, message: str) -> ErrorCode:
+    return ErrorCode(code, status, message)
+
+
+# -- request shape ------------------------------------------------------------------------
+# The body is not valid JSON.
+MALFORMED_JSON = _code("request.malformed_json", 400, N_("The request body is not valid JSON."))
+# One or more fields are missing, unknown or of the wrong type; see "fields".
+INVALID_INPUT = _code("request.invalid", 422, N_("Some fields are missing or not valid."))
+# The body exceeds MAX_CONTENT_LENGTH.
+TOO_LARGE = _code("request.too_large", 413, N_("The request is too large."))
+# No such URL.
+NOT_FOUND = _code("request.not_found", 404, N_("Nothing was found at this address."))
+# The URL exists but not for this HTTP method.
+METHOD_NOT_ALLOWED = _code(
+    "request.method_not_allowed", 405, N_("This action is not allowed at this address.")
+)
+# Any other client error werkzeug raises (e.g. 415).
+BAD_REQUEST = _code("request.bad", 400, N_("The request could not be understood."))
+
+# -- authentication and permission --------------------------------------------------------
+# Username or password wrong, or the account is disabled (not told apart, on purpose).
+INVALID_CREDENTIALS = _code(
+    "auth.invalid_credentials", 401, N_("The username or password is not correct.")
+)
+# No Authorization header.
+TOKEN_MISSING = _code("auth.token_missing", 401, N_("Please sign in to continue."))
+# The token is malformed, has a bad signature, or is of the wrong type.
+TOKEN_INVALID = _code(
+    "auth.token_invalid", 401, N_("Your session is not valid. Please sign in again.")
+)
+# The token has expired; the client should refresh it.
+TOKEN_EXPIRED = _code(
+    "auth.token_expired", 401, N_("Your session has expired. Please sign in again.")
+)
+# The account behind a valid token was disabled or deleted.
+ACCOUNT_DISABLED = _code("auth.account_disabled", 401, N_("This account is not active."))
+# The user's role may not do this.
+FORBIDDEN = _code("auth.forbidden", 403, N_("Your role does not allow this action."))
+
+# -- COEs ---------------------------------------------------------------------------------
+# No COE with this id that the caller may see (other regions' COEs are reported the same way).
+COE_NOT_FOUND = _code("coe.not_found", 404, N_("This certificate of eligibility was not found."))
+# The body names a base_version that is not the stored one: someone else changed the COE.
+COE_VERSION_CONFLICT = _code(
+    "coe.version_conflict",
+    409,
+    N_("This certificate was changed elsewhere. Reload it before saving again."),
+)
+# A different body was sent for a COE that can no longer be edited (submitted or decided).
+COE_NOT_EDITABLE = _code(
+    "coe.not_editable", 409, N_("This certificate can no longer be changed in its current status.")
+)
+# Only the recruiter who wrote the COE may change or submit it.
+COE_NOT_OWNER = _code(
+    "coe.not_owner", 403, N_("Only the recruiter who wrote this certificate can change it.")
+)
+# Submit asked of a COE that is not a draft or a returned COE.
+COE_NOT_SUBMITTABLE = _code(
+    "coe.not_submittable", 409, N_("This certificate cannot be submitted in its current status.")
+)
+# Submit asked of a COE with required answers missing or wrong; see "fields".
+COE_INCOMPLETE = _code(
+    "coe.incomplete", 422, N_("The certificate is not complete. Please correct the marked answers.")
+)
+# Review asked of a COE that is not waiting for review.
+COE_NOT_REVIEWABLE = _code(
+    "coe.not_reviewable", 409, N_("This certificate is not waiting for review.")
+)
+# Nobody reviews a COE they wrote themselves.
+COE_OWN_REVIEW = _code(
+    "coe.own_review", 403, N_("You cannot review a certificate you wrote yourself.")
+)
+# Return and reject need at least one reason; "other" needs a comment.
+COE_REASONS_REQUIRED = _code(
+    "coe.reasons_required", 422, N_("Please give at least one reason, and a comment for “Other”.")
+)
+
+# -- children and statewide numbers ------------------------------------------------------
+CHILD_NOT_FOUND = _code("child.not_found", 404, N_("This child was not found."))
+# The statewide student number is malformed or its check digit is wrong.
+STUDENT_NUMBER_INVALID = _code(
+    "student_number.invalid",
+    422,
+    N_("This statewide student number is not valid. Please check each digit."),
+)
+
+# -- accounts ------------------------------------------------------------------------------
+USERNAME_TAKEN = _code("user.username_taken", 409, N_("This username is already in use."))
+REGION_NOT_FOUND = _code("region.not_found", 422, N_("This region does not exist."))
+
+# -- data and server -----------------------------------------------------------------------
+# A database constraint refused the change (a rare race between two writers).
+DATA_CONFLICT = _code(
+    "data.conflict", 409, N_("This change conflicts with data saved at the same time. Try again.")
+)
+# The database does not answer.
+SERVICE_UNAVAILABLE = _code(
+    "service.unavailable", 503, N_("The service is unavailable right now. Please try again later.")
+)
+# A bug: logged with its traceback, never shown.
+SERVER_ERROR = _code("server.error", 500, N_("Something went wrong on our side. Please try again."))
+
+
+@dataclass
+class CampoError(Exception):
+    """A failure the client caused or can act on, with a stable code.
+
+    ``fields`` maps a field path (``children.0.birth_date``) to English source messages;
+    ``params`` fill ``%(name)s`` placeholders after translation.
+    """
+
+    error: ErrorCode
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return f"{self.error.code}: {self.error.message}"
