@@ -86,6 +86,8 @@ def _flatten_messages(messages: Any, prefix: str = "") -> dict[str, list[str]]:
         for key, value in messages.items():
             if not prefix and key in ("json", "query", "view_args", "path", "form", "headers"):
                 flat.update(_flatten_messages(value, ""))
+            elif key == "_schema":  # marshmallow's place for errors of the object itself
+                flat.update(_flatten_messages(value, prefix))
             else:
                 flat.update(_flatten_messages(value, f"{prefix}.{key}" if prefix else str(key)))
     elif isinstance(messages, list):

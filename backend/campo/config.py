@@ -77,10 +77,11 @@ class ProductionConfig(Config):
 
     def check(self) -> None:
         problems = []
-        if self.SECRET_KEY in ("", DEV_SECRET_KEY):
-            problems.append("SECRET_KEY")
-        if self.JWT_SECRET_KEY in ("", DEV_JWT_SECRET_KEY):
-            problems.append("JWT_SECRET_KEY")
+        # HMAC-SHA256 keys shorter than 32 bytes are guessable (RFC 7518 §3.2).
+        if self.SECRET_KEY == DEV_SECRET_KEY or len(self.SECRET_KEY.encode()) < 32:
+            problems.append("SECRET_KEY (at least 32 random bytes)")
+        if self.JWT_SECRET_KEY == DEV_JWT_SECRET_KEY or len(self.JWT_SECRET_KEY.encode()) < 32:
+            problems.append("JWT_SECRET_KEY (at least 32 random bytes)")
         if not os.environ.get("DATABASE_URL"):
             problems.append("DATABASE_URL")
         if problems:

@@ -23,7 +23,6 @@ FRAMEWORK_MESSAGES = (
     N_("Not a valid datetime."),
     N_("Not a valid UUID."),
     N_("Not a valid list."),
-    N_("Not a valid mapping type."),
     N_("Invalid input type."),
     N_("Invalid value."),
     N_("Invalid JSON body."),

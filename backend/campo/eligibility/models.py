@@ -97,6 +97,8 @@ class CoeChild(Base):
     first_name: Mapped[str | None] = mapped_column(sa.String(50), index=True)
     birth_date: Mapped[date | None] = mapped_column(index=True)
     sex: Mapped[str | None] = mapped_column(sa.String(6))
+    # Folded names (lib.text.name_key) for accent- and case-blind search.
+    name_key: Mapped[str] = mapped_column(sa.String(220), default="")
     birth_country: Mapped[str | None] = mapped_column(sa.String(3))
     residency_date: Mapped[date | None] = mapped_column(index=True)
     eligibility_end_date: Mapped[date | None] = mapped_column(index=True)

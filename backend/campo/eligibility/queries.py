@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from campo.auth.permissions import Actor, visible_region_id
 from campo.eligibility.models import Coe, CoeChild, CoeStatus
 from campo.families.models import Child, Family
+from campo.lib.text import fold
 from campo.signatures.models import Signature
 
 SORTS = {
@@ -56,21 +57,10 @@ def coes_visible_to(actor: Actor, filters: CoeFilters) -> sa.Select[tuple[Coe]]:
         query = query.where(Coe.qualifying_arrival_date <= filters.qad_to)
     if filters.updated_since is not None:
         query = query.where(Coe.updated_at >= filters.updated_since)
-    if filters.name:
-        pattern = f"%{filters.name.strip().lower()}%"
-        child_match = sa.select(CoeChild.coe_id).where(
-            sa.or_(
-                sa.func.lower(CoeChild.last_name1).like(pattern),
-                sa.func.lower(CoeChild.last_name2).like(pattern),
-                sa.func.lower(CoeChild.first_name).like(pattern),
-            )
-        )
-        family_match = sa.select(Family.id).where(
-            sa.or_(
-                sa.func.lower(Family.parent1_last_name).like(pattern),
-                sa.func.lower(Family.parent2_last_name).like(pattern),
-            )
-        )
+    if filters.name and fold(filters.name):
+        pattern = f"%{fold(filters.name)}%"
+        child_match = sa.select(CoeChild.coe_id).where(CoeChild.name_key.like(pattern))
+        family_match = sa.select(Family.id).where(Family.name_key.like(pattern))
         query = query.where(sa.or_(Coe.id.in_(child_match), Coe.family_id.in_(family_match)))
     return query.order_by(SORTS[filters.sort], Coe.id)
 

@@ -32,6 +32,7 @@ from campo.families.models import Child, Family
 from campo.families.services import issue_student_number
 from campo.lib.canonical import content_hash, to_json_safe
 from campo.lib.dates import eligibility_end_date
+from campo.lib.text import name_key
 from campo.signatures.models import Signature, SignerRole
 
 FORM_ID = "coe"
@@ -341,6 +342,12 @@ def _apply_content(coe: Coe, family: Family, document: dict[str, Any], digest: s
     for name in FAMILY_COLUMNS:
         setattr(family, name, family_answers.get(name))
     family.language = document["language"]
+    family.name_key = name_key(
+        family.parent1_first_name,
+        family.parent1_last_name,
+        family.parent2_first_name,
+        family.parent2_last_name,
+    )
 
     children = answers.get("children") or []
     rows = {row.position: row for row in coe.children}
@@ -351,6 +358,12 @@ def _apply_content(coe: Coe, family: Family, document: dict[str, Any], digest: s
             coe.children.append(row)
         for name in CHILD_COLUMNS:
             setattr(row, name, child.get(name))
+        row.name_key = name_key(
+            child.get("first_name"),
+            child.get("middle_name"),
+            child.get("last_name1"),
+            child.get("last_name2"),
+        )
         row.birth_date = _as_date(child.get("birth_date"))
         row.residency_date = _as_date(child.get("residency_date"))
         row.eligibility_end_date = eligibility_end_date(qad, row.birth_date) if qad else None

@@ -27,6 +27,8 @@ class Family(Base):
     state: Mapped[str | None] = mapped_column(sa.String(2))
     zip_code: Mapped[str | None] = mapped_column(sa.String(10))
     phone: Mapped[str | None] = mapped_column(sa.String(20))
+    # Folded parents' names (lib.text.name_key) for accent- and case-blind search.
+    name_key: Mapped[str] = mapped_column(sa.String(220), default="")
     language: Mapped[str] = mapped_column(sa.String(5), default="es")
     created_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -7,7 +7,7 @@ class ChildSchema(Schema):
     id = fields.UUID()
     statewide_number = fields.String()
     statewide_number_display = fields.String(
-        metadata={"description": "The number grouped for reading aloud: CA-0000000001-7."}
+        metadata={"description": "The number grouped for reading aloud: CA-0000000001-3."}
     )
     region_id = fields.Integer()
     family_id = fields.UUID(allow_none=True)

@@ -1,8 +1,8 @@
 """Statewide student numbers: a state prefix, ten serial digits and a Damm check digit.
 
 The Damm check digit catches every single-digit typo and every swap of two adjacent digits,
-the two mistakes people make when they copy a number from paper. ``CA00000000017`` is
-written for people as ``CA-0000000001-7``; both forms (and lower case, spaces) are accepted.
+the two mistakes people make when they copy a number from paper. ``CA00000000013`` is
+written for people as ``CA-0000000001-3``; both forms (and lower case, spaces) are accepted.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def parse_student_number(text: str, state_code: str) -> str:
 
 
 def format_student_number(number: str, state_code: str) -> str:
-    """Return the number grouped for people to read aloud and copy: ``CA-0000000001-7``."""
+    """Return the number grouped for people to read aloud and copy: ``CA-0000000001-3``."""
     prefix = state_code.upper()
     body = number[len(prefix) :]
     return f"{prefix}-{body[:-1]}-{body[-1]}"
