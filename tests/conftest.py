@@ -18,7 +18,7 @@ from flask.testing import FlaskClient
 from flask_jwt_extended import create_access_token
 from sqlalchemy.orm import Session, sessionmaker
 
-from campo.accounts.models import Role, User
+from campo.accounts.models import User
 from campo.accounts.services import create_user
 from campo.app import create_app
 from campo.config import TestingConfig
@@ -166,4 +166,18 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-__all__ = ["PASSWORD", "Role"]
+class QueryCounter:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, *args: Any) -> None:
+        self.count += 1
+
+
+@pytest.fixture
+def count_queries(connection: sa.Connection) -> Iterator[QueryCounter]:
+    """Count the SQL statements run on the test's connection (guards against N+1 queries)."""
+    counter = QueryCounter()
+    sa.event.listen(connection, "before_cursor_execute", counter)
+    yield counter
+    sa.event.remove(connection, "before_cursor_execute", counter)

@@ -121,7 +121,7 @@ def test_children_of_other_regions_are_not_found(api, submitted_coe):
 
 
 def test_list_filters_and_pagination(api):
-    ids = [str(uuid.uuid4()) for count in range(3)]
+    ids = [str(uuid.uuid4()) for _index in range(3)]
     for coe_id in ids:
         api.put(f"/api/v1/coes/{coe_id}", as_user="recruiter1", json=coe_body())
     api.post(
@@ -139,3 +139,16 @@ def test_list_filters_and_pagination(api):
     assert all(c["family_name"] == "Núñez" for c in by_name)
     assert api.get("/api/v1/coes?q=nobody-has-this-name", as_user="recruiter1").json == []
     assert len(api.get("/api/v1/coes?mine=true", as_user="supervisor1").json) == 0
+
+
+def test_listing_costs_the_same_number_of_queries_for_more_coes(api, count_queries):
+    def list_cost() -> int:
+        before = count_queries.count
+        assert api.get("/api/v1/coes?page_size=50", as_user="recruiter1").status_code == 200
+        return count_queries.count - before
+
+    api.put(f"/api/v1/coes/{uuid.uuid4()}", as_user="recruiter1", json=coe_body())
+    few = list_cost()
+    for _extra in range(5):
+        api.put(f"/api/v1/coes/{uuid.uuid4()}", as_user="recruiter1", json=coe_body())
+    assert list_cost() == few

@@ -9,7 +9,7 @@ from campo.eligibility.queries import SORTS
 from campo.eligibility.reasons import REVIEW_REASONS
 from campo.eligibility.services import FORM_VERSION, Decision
 from campo.errors import N_
-from campo.lib.fields import OUT_OF_RANGE, TOO_LONG, bounded_list, choice, strict_int, text
+from campo.lib.fields import TOO_LONG, bounded_list, choice, integer, text
 from campo.signatures.models import SignerRole
 
 SEXES = ("female", "male")
@@ -115,9 +115,7 @@ class CoePutSchema(Schema):
     form_version = choice((FORM_VERSION,), load_default=FORM_VERSION)
     language = choice(LANGUAGES, load_default="es")
     interview_place = text(120, allow_none=True, load_default=None)
-    base_version = strict_int(
-        1,
-        None,
+    base_version = integer(
         allow_none=True,
         load_default=None,
         metadata={"description": "The version this content replaces."},
@@ -147,7 +145,7 @@ class SignatureInSchema(Schema):
 
 
 class CoeSubmitSchema(Schema):
-    base_version = strict_int(1, None, allow_none=True, load_default=None)
+    base_version = integer(allow_none=True, load_default=None)
     signatures = bounded_list(fields.Nested(SignatureInSchema), max_items=4, load_default=list)
 
 
@@ -219,12 +217,8 @@ class CoeSummarySchema(Schema):
 class CoeQueryArgsSchema(Schema):
     status = bounded_list(choice([s.value for s in CoeStatus]), max_items=5, load_default=list)
     mine = fields.Boolean(load_default=False)
-    recruiter_id = fields.Integer(
-        load_default=None, validate=validate.Range(min=1, error=OUT_OF_RANGE)
-    )
-    region_id = fields.Integer(
-        load_default=None, validate=validate.Range(min=1, error=OUT_OF_RANGE)
-    )
+    recruiter_id = integer(strict=False, load_default=None)
+    region_id = integer(strict=False, load_default=None)
     qad_from = fields.Date(load_default=None)
     qad_to = fields.Date(load_default=None)
     updated_since = fields.AwareDateTime(load_default=None)

@@ -14,6 +14,8 @@ NOT_ALLOWED = N_("This is not one of the allowed values.")
 TOO_MANY = N_("There are too many items.")
 TOO_FEW = N_("At least one item is required.")
 OUT_OF_RANGE = N_("This number is out of range.")
+# Every integer column is a 32-bit INTEGER; a larger number can only be a mistake or an attack.
+MAX_INT = 2**31 - 1
 
 
 def text(max_length: int, **kwargs: Any) -> fields.String:
@@ -26,11 +28,15 @@ def choice(values: Iterable[str], **kwargs: Any) -> fields.String:
     return fields.String(validate=validate.OneOf(allowed, error=NOT_ALLOWED), **kwargs)
 
 
-def strict_int(
-    minimum: int | None = None, maximum: int | None = None, **kwargs: Any
+def integer(
+    minimum: int = 1, maximum: int = MAX_INT, *, strict: bool = True, **kwargs: Any
 ) -> fields.Integer:
+    """An integer within ``minimum``..``maximum``; JSON bodies are strict (no "3", no 2.0).
+
+    Query strings are text, so their integers are parsed with ``strict=False``.
+    """
     return fields.Integer(
-        strict=True,
+        strict=strict,
         validate=validate.Range(min=minimum, max=maximum, error=OUT_OF_RANGE),
         **kwargs,
     )
