@@ -17,7 +17,7 @@ from flask import Blueprint, Flask, Response, jsonify, send_from_directory
 from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
 
-from campo import db, errors
+from campo import errors
 from campo.accounts import resources as accounts
 from campo.auth import resources as auth
 from campo.eligibility import resources as eligibility
@@ -25,6 +25,7 @@ from campo.errors import CampoError, ErrorCode
 from campo.extensions import api, jwt
 from campo.families import resources as families
 from campo.i18n import translate
+from campo.web import open_request_session, request_session
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ meta = Blueprint("meta", __name__)
 def health() -> tuple[Response, int]:
     """Say whether the service and its database answer (no sign-in needed)."""
     try:
-        db.session().execute(sa.text("SELECT 1"))
+        request_session().execute(sa.text("SELECT 1"))
     except OperationalError:
         return jsonify(status="unavailable", database="unreachable"), 503
     return jsonify(status="ok", database="ok"), 200
@@ -150,12 +151,43 @@ def register_jwt_callbacks() -> None:
     jwt.user_lookup_error_loader(lambda header, data: error_response(errors.ACCOUNT_DISABLED))
 
 
+def commit_request_session(response: Response) -> Response:
+    """Commit the request's work before the response leaves, so nothing acknowledged is lost.
+
+    A commit the database refuses becomes the same coded error a flush would have raised;
+    error responses roll back.
+    """
+    session = open_request_session()
+    if session is None:
+        return response
+    if response.status_code >= 400:
+        session.rollback()
+        return response
+    try:
+        session.commit()
+    except IntegrityError as exc:
+        session.rollback()
+        return _as_response(handle_integrity_error(exc))
+    except OperationalError as exc:
+        session.rollback()
+        return _as_response(handle_operational_error(exc))
+    return response
+
+
+def _as_response(result: tuple[Response, int, dict[str, str]]) -> Response:
+    response, status, headers = result
+    response.status_code = status
+    response.headers.update(headers)
+    return response
+
+
 def register(app: Flask) -> None:
     """Bind the API, its blueprints and its error handlers to ``app``."""
     api.init_app(app)
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
     app.register_blueprint(meta)
+    app.after_request(commit_request_session)
     register_jwt_callbacks()
     # After api.init_app, so these replace flask-smorest's own handlers.
     app.register_error_handler(CampoError, handle_campo_error)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from flask import Flask
 
-from campo import api, db
+from campo import api
 from campo.config import Config, load_config
+from campo.db import Database
 from campo.extensions import babel, jwt
 from campo.i18n import select_locale
+from campo.web import close_request_session
 
 
 def create_app(config: Config | None = None) -> Flask:
@@ -18,9 +20,8 @@ def create_app(config: Config | None = None) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # names stay readable: "Ramírez"
 
     # database
-    app.extensions["campo.db"] = db.Database(app.config["DATABASE_URL"])
-    app.after_request(db.commit_request_session)
-    app.teardown_request(db.close_request_session)
+    app.extensions["campo.db"] = Database(app.config["DATABASE_URL"])
+    app.teardown_request(close_request_session)
 
     # extensions
     jwt.init_app(app)

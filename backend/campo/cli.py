@@ -14,6 +14,7 @@ from campo.accounts.models import Role, User
 from campo.accounts.services import create_user
 from campo.db import Database, alembic_config
 from campo.errors import CampoError
+from campo.web import database
 
 
 def _create_app() -> Flask:
@@ -28,8 +29,7 @@ def cli() -> None:
 
 
 def _database() -> Database:
-    db: Database = current_app.extensions["campo.db"]
-    return db
+    return database()
 
 
 @cli.command("serve")

@@ -62,6 +62,10 @@ class Config:
 
     def check(self) -> None:
         """Raise ConfigError when this configuration must not run."""
+        # The statewide number is the state code plus 11 digits in 15 characters (MSIX).
+        code = self.STATE_CODE
+        if not (code.isascii() and code.isalpha() and len(code) == 2):
+            raise ConfigError("CAMPO_STATE_CODE must be a two-letter state code, e.g. CA")
 
 
 class TestingConfig(Config):
@@ -76,6 +80,7 @@ class ProductionConfig(Config):
     ENV_NAME = "production"
 
     def check(self) -> None:
+        super().check()
         problems = []
         # HMAC-SHA256 keys shorter than 32 bytes are guessable (RFC 7518 §3.2).
         if self.SECRET_KEY == DEV_SECRET_KEY or len(self.SECRET_KEY.encode()) < 32:

@@ -2,6 +2,7 @@
 
 SQLite (the embedded default) and PostgreSQL (production) run the same models and migrations.
 Services receive a ``Session`` and only flush; the request (or a CLI command) commits.
+No Flask here: domain modules import this one. The request-scoped session is in web.py.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import command as alembic_command
 from alembic.config import Config as AlembicConfig
-from flask import current_app, g
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -146,40 +146,3 @@ class Database:
         """Give a session whose work commits on success and rolls back on error (CLI, jobs)."""
         with self.new_session() as session, session.begin():
             yield session
-
-
-def database() -> Database:
-    """The current app's Database."""
-    db: Database = current_app.extensions["campo.db"]
-    return db
-
-
-def session() -> Session:
-    """The request's session, opened on first use and committed by the request teardown."""
-    if "db_session" not in g:
-        g.db_session = database().new_session()
-    db_session: Session = g.db_session
-    return db_session
-
-
-def commit_request_session(response: Any) -> Any:
-    """Commit the request's work before the response leaves, so nothing acknowledged is lost.
-
-    Runs as an ``after_request`` hook: a failed commit becomes an error response instead of a
-    success the client would trust. Error responses roll back.
-    """
-    db_session: Session | None = g.get("db_session")
-    if db_session is not None:
-        if response.status_code < 400:
-            db_session.commit()
-        else:
-            db_session.rollback()
-    return response
-
-
-def close_request_session(error: BaseException | None) -> None:
-    """Roll back whatever was not committed and close the request's session."""
-    db_session: Session | None = g.pop("db_session", None)
-    if db_session is not None:
-        db_session.rollback()
-        db_session.close()

@@ -152,3 +152,10 @@ def test_listing_costs_the_same_number_of_queries_for_more_coes(api, count_queri
     for _extra in range(5):
         api.put(f"/api/v1/coes/{uuid.uuid4()}", as_user="recruiter1", json=coe_body())
     assert list_cost() == few
+
+
+def test_a_resent_submission_still_checks_the_author(api, submitted_coe):
+    for username in ("regional1", "supervisor1"):
+        response = api.post(f"/api/v1/coes/{submitted_coe}/submit", as_user=username, json={})
+        assert response.status_code == 403
+        assert response.json["error"]["code"] == "coe.not_owner"

@@ -48,3 +48,10 @@ def test_production_starts_with_real_settings(monkeypatch, tmp_path):
 def test_unknown_environment_name():
     with pytest.raises(ConfigError, match="Unknown CAMPO_ENV"):
         load_config("staging")
+
+
+@pytest.mark.parametrize("code", ["CAL", "C", "1A", "ÇA"])
+def test_state_code_must_be_two_letters(monkeypatch, code):
+    monkeypatch.setenv("CAMPO_STATE_CODE", code)
+    with pytest.raises(ConfigError, match="two-letter"):
+        load_config("development")

@@ -8,10 +8,10 @@ from flask.views import MethodView
 from flask_jwt_extended import jwt_required
 from flask_smorest import Blueprint
 
-from campo import db
 from campo.accounts.schemas import RegionSchema, UserSchema
 from campo.accounts.services import list_regions
 from campo.auth.current import current_actor
+from campo.web import request_session
 
 blp = Blueprint("accounts", __name__, url_prefix="/api/v1", description="Accounts and regions")
 
@@ -33,4 +33,4 @@ class Regions(MethodView):
     @blp.response(200, RegionSchema(many=True))
     def get(self) -> Any:
         """The state's migrant education regions"""
-        return list_regions(db.session())
+        return list_regions(request_session())

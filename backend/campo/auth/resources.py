@@ -13,13 +13,13 @@ from flask_jwt_extended import (
 )
 from flask_smorest import Blueprint
 
-from campo import db
 from campo.accounts.models import User
 from campo.auth.current import client_address, current_actor
 from campo.auth.schemas import AccessTokenSchema, LoginSchema, TokensSchema
 from campo.auth.services import authenticate
 from campo.errors import CampoError
 from campo.extensions import jwt
+from campo.web import request_session
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Sign-in and tokens")
 
@@ -42,7 +42,7 @@ class Login(MethodView):
     @blp.response(200, TokensSchema)
     def post(self, credentials: dict[str, str]) -> Any:
         """Exchange a username and password for an access token and a long-lived refresh token"""
-        session = db.session()
+        session = request_session()
         try:
             user = authenticate(
                 session,
@@ -77,5 +77,5 @@ def load_user(jwt_header: dict[str, Any], jwt_data: dict[str, Any]) -> User | No
         user_id = int(jwt_data["sub"])
     except (KeyError, TypeError, ValueError):
         return None
-    user = db.session().get(User, user_id)
+    user = request_session().get(User, user_id)
     return user if user is not None and user.is_active else None

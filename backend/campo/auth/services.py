@@ -46,7 +46,7 @@ def authenticate(
             entity_type="user",
             entity_id=user.id if user else None,
             region_id=user.region_id if user else None,
-            details={"username": username[:64]},
+            # What was typed is never stored: it may be a password typed in the wrong box.
             client_address=client_address,
         )
         raise CampoError(errors.INVALID_CREDENTIALS)

@@ -11,7 +11,6 @@ from flask_jwt_extended import jwt_required
 from flask_smorest import Blueprint
 from flask_smorest.pagination import PaginationParameters
 
-from campo import db
 from campo.audit.services import record_event
 from campo.auth.current import current_actor
 from campo.eligibility import queries, schemas
@@ -28,6 +27,7 @@ from campo.eligibility.services import (
 from campo.i18n import translate
 from campo.lib.dates import today_in_state
 from campo.signatures.models import SignerRole
+from campo.web import request_session
 
 blp = Blueprint(
     "coes", __name__, url_prefix="/api/v1", description="Certificates of Eligibility (COEs)"
@@ -40,7 +40,7 @@ COE_FIELDS = tuple(
 
 def coe_view(coe: Coe) -> dict[str, Any]:
     """The COE with its children's statewide numbers and every signature made on it."""
-    session = db.session()
+    session = request_session()
     numbers = queries.statewide_numbers(
         session, [row.child_id for row in coe.children if row.child_id]
     )
@@ -79,7 +79,7 @@ class Coes(MethodView):
     @blp.paginate()
     def get(self, args: dict[str, Any], pagination_parameters: PaginationParameters) -> Any:
         """List the COEs of the caller's region (a state admin: all), newest change first"""
-        session = db.session()
+        session = request_session()
         actor = current_actor()
         filters = queries.CoeFilters(
             status=tuple(CoeStatus(s) for s in args["status"]),
@@ -140,7 +140,7 @@ class CoeById(MethodView):
     @blp.response(200, schemas.CoeSchema)
     def get(self, coe_id: uuid.UUID) -> Any:
         """Read one COE (the read is audited)"""
-        return coe_view(get_coe(db.session(), actor=current_actor(), coe_id=coe_id))
+        return coe_view(get_coe(request_session(), actor=current_actor(), coe_id=coe_id))
 
     @blp.arguments(schemas.CoePutSchema)
     @blp.response(200, schemas.CoeSchema)
@@ -154,7 +154,7 @@ class CoeById(MethodView):
             interview_place=data["interview_place"],
         )
         coe, created = save_coe(
-            db.session(),
+            request_session(),
             actor=current_actor(),
             coe_id=coe_id,
             content=content,
@@ -181,7 +181,7 @@ class CoeSubmission(MethodView):
             for s in data["signatures"]
         ]
         coe = submit_coe(
-            db.session(),
+            request_session(),
             actor=current_actor(),
             coe_id=coe_id,
             signatures=signatures,
@@ -200,7 +200,7 @@ class CoeReview(MethodView):
     def post(self, data: dict[str, Any], coe_id: uuid.UUID) -> Any:
         """Approve, return (with reasons) or reject (with reasons) a submitted COE"""
         coe = review_coe(
-            db.session(),
+            request_session(),
             actor=current_actor(),
             coe_id=coe_id,
             decision=data["decision"],

@@ -160,10 +160,10 @@ def save_coe(
 
     if not can_see_region(actor, coe.region_id):
         raise CampoError(errors.COE_NOT_FOUND)
-    if coe.content_hash == digest:
-        return coe, False
     if coe.recruiter_id != actor.user.id:
         raise CampoError(errors.COE_NOT_OWNER)
+    if coe.content_hash == digest:
+        return coe, False
     if coe.status not in EDITABLE_STATUSES:
         raise CampoError(errors.COE_NOT_EDITABLE)
     if base_version is not None and base_version != coe.version:
@@ -198,12 +198,12 @@ def submit_coe(
 ) -> Coe:
     """Submit a draft or returned COE for review, with the signatures made on its content."""
     coe = get_coe(session, actor=actor, coe_id=coe_id, audit=False)
+    if coe.recruiter_id != actor.user.id:
+        raise CampoError(errors.COE_NOT_OWNER)
     if coe.status not in EDITABLE_STATUSES:
         if base_version in (None, coe.version) and coe.submitted_at is not None:
             return coe  # a retry of a submission that already went through
         raise CampoError(errors.COE_NOT_SUBMITTABLE)
-    if coe.recruiter_id != actor.user.id:
-        raise CampoError(errors.COE_NOT_OWNER)
     if base_version is not None and base_version != coe.version:
         raise CampoError(errors.COE_VERSION_CONFLICT, params={"version": coe.version})
 

@@ -10,7 +10,7 @@ from flask.views import MethodView
 from flask_jwt_extended import jwt_required
 from flask_smorest import Blueprint
 
-from campo import db, errors
+from campo import errors
 from campo.auth.current import current_actor
 from campo.errors import CampoError
 from campo.families.models import Child
@@ -21,6 +21,7 @@ from campo.families.studentnumbers import (
     format_student_number,
     parse_student_number,
 )
+from campo.web import request_session
 
 blp = Blueprint("children", __name__, url_prefix="/api/v1", description="Children")
 
@@ -40,7 +41,7 @@ class ChildById(MethodView):
     @blp.response(200, ChildSchema)
     def get(self, child_id: uuid.UUID) -> Any:
         """Read a child's record (audited)"""
-        return child_view(get_child(db.session(), actor=current_actor(), child_id=child_id))
+        return child_view(get_child(request_session(), actor=current_actor(), child_id=child_id))
 
 
 @blp.route("/children/by-number/<string:number>")
@@ -55,5 +56,5 @@ class ChildByNumber(MethodView):
         except StudentNumberError:
             raise CampoError(errors.STUDENT_NUMBER_INVALID) from None
         return child_view(
-            find_child_by_number(db.session(), actor=current_actor(), number=canonical)
+            find_child_by_number(request_session(), actor=current_actor(), number=canonical)
         )
