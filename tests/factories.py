@@ -1,4 +1,4 @@
-"""Test data: complete COE answers in Spanish and English names, and signatures."""
+"""Test data: complete COE answers (form v1 + California) dated relative to today, signatures."""
 
 from __future__ import annotations
 
@@ -11,76 +11,95 @@ SIGNATURE_IMAGE = (
     "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhf"
     "DwAChwGA60e6kgAAAABJRU5ErkJggg=="
 )
+FORM_VERSION = "1.1"
+
+CHILDREN = [
+    {"first_name": "María José", "sex": "female", "age": 8, "grade": "03"},
+    {"first_name": "Jesús", "sex": "male", "age": 12, "grade": "07"},
+    {"first_name": "Ximena", "sex": "female", "age": 4, "grade": "PS"},
+]
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
 
 
 def complete_answers(today: date | None = None, *, children: int = 1) -> dict[str, Any]:
-    """Answers that pass every submission check: a seasonal lettuce move 2 months ago."""
+    """Answers that pass every rule of form 1.1 with no warning: a seasonal lettuce move."""
     today = today or date.today()
     qad = today - timedelta(days=60)
-    kids = [
+    return copy.deepcopy(
         {
-            "last_name1": "Núñez",
-            "last_name2": "Peña",
-            "first_name": name,
-            "middle_name": None,
-            "suffix": None,
-            "sex": sex,
-            "birth_date": (today - timedelta(days=365 * age)).isoformat(),
-            "multiple_birth": False,
-            "birth_date_verification": "1007",
-            "birth_city": "Zamora",
-            "birth_state": None,
-            "birth_country": "MEX",
-            "residency_date": qad.isoformat(),
+            "family": {
+                "parent1_last_name": "Núñez",
+                "parent1_first_name": "Ignacio",
+                "parent2_last_name": "Peña",
+                "parent2_first_name": "Guadalupe",
+                "address": "18 Camino del Campo",
+                "city": "Salinas",
+                "state": "CA",
+                "zip_code": "93905",
+                "phone": "8315550100",
+                "home_language": "es",
+            },
+            "children": [
+                {
+                    "last_name1": "Núñez",
+                    "last_name2": "Peña",
+                    "first_name": child["first_name"],
+                    "sex": child["sex"],
+                    "birth_date": _years_before(qad, child["age"]).isoformat(),
+                    "multiple_birth": False,
+                    "birth_date_verification": "1007",
+                    "residency_date": qad.isoformat(),
+                    "graduated": False,
+                    "grade": child["grade"],
+                    "birth_city": "Zamora",
+                    "birth_country": "MEX",
+                }
+                for child in CHILDREN[:children]
+            ],
+            "move": {
+                "from_city": "Yuma",
+                "from_state": "AZ",
+                "from_district": "Yuma Elementary",
+                "to_city": "Salinas",
+                "to_state": "CA",
+                "to_district": "Alisal Union",
+                "district_exception": "none",
+                "moved_how": "with_worker",
+                "worker_first_name": "Ignacio",
+                "worker_last_name": "Núñez",
+                "worker_relationship": "parent",
+                "qualifying_arrival_date": qad.isoformat(),
+                "economic_necessity": True,
+                "work_outcome": "engaged",
+                "work_start_date": (qad + timedelta(days=3)).isoformat(),
+                "work_description": "cutting lettuce",
+                "employment": "seasonal",
+                "work_type": "agricultural",
+                "work_for": "wages",
+            },
+            "comments": {},
+            "interview": {
+                "interviewee_name": "Ignacio Núñez",
+                "interviewee_relationship": "parent",
+                "interview_date": today.isoformat(),
+            },
         }
-        for name, sex, age in [
-            ("María José", "female", 8),
-            ("Jesús", "male", 12),
-            ("Ximena", "female", 4),
-        ][:children]
-    ]
-    return {
-        "family": {
-            "parent1_last_name": "Núñez",
-            "parent1_first_name": "Ignacio",
-            "parent2_last_name": "Peña",
-            "parent2_first_name": "Guadalupe",
-            "address": "18 Camino del Campo",
-            "city": "Salinas",
-            "state": "CA",
-            "zip_code": "93905",
-            "phone": "8315550100",
-        },
-        "children": kids,
-        "move": {
-            "from_district": "Yuma Elementary",
-            "from_city": "Yuma",
-            "from_state": "AZ",
-            "from_country": None,
-            "to_district": "Alisal Union",
-            "to_city": "Salinas",
-            "to_state": "CA",
-            "moved_how": "with_worker",
-            "worker_first_name": "Ignacio",
-            "worker_last_name": "Núñez",
-            "worker_relationship": "parent",
-            "qualifying_arrival_date": qad.isoformat(),
-            "work_description": "cutting lettuce",
-            "work_type": "agricultural",
-            "employment": "seasonal",
-            "temporary_basis": None,
-        },
-        "interview": {
-            "interview_date": today.isoformat(),
-            "interviewee_name": "Ignacio Núñez",
-            "interviewee_relationship": "parent",
-        },
-        "comments": None,
-    }
+    )
 
 
 def coe_body(answers: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
-    return {"language": "es", "answers": copy.deepcopy(answers or complete_answers()), **extra}
+    return {
+        "language": "es",
+        "form_version": FORM_VERSION,
+        "answers": copy.deepcopy(answers or complete_answers()),
+        **extra,
+    }
 
 
 def signatures(interviewee: str = "Ignacio Núñez") -> list[dict[str, Any]]:

@@ -21,15 +21,16 @@ from campo import errors
 from campo.accounts import resources as accounts
 from campo.auth import resources as auth
 from campo.eligibility import resources as eligibility
-from campo.errors import CampoError, ErrorCode
+from campo.errors import CampoError, ErrorCode, Message
 from campo.extensions import api, jwt
 from campo.families import resources as families
+from campo.formdefs import resources as formdefs
 from campo.i18n import translate
 from campo.web import open_request_session, request_session
 
 log = logging.getLogger(__name__)
 
-BLUEPRINTS = (auth.blp, accounts.blp, eligibility.blp, families.blp)
+BLUEPRINTS = (auth.blp, accounts.blp, eligibility.blp, families.blp, formdefs.blp)
 
 # werkzeug status -> our code, for failures raised outside our own code.
 _HTTP_CODES: Mapping[int, ErrorCode] = {
@@ -62,11 +63,12 @@ def docs_assets(filename: str) -> Response:
 def error_response(
     error: ErrorCode,
     *,
-    fields: Mapping[str, list[str]] | None = None,
+    fields: Mapping[str, list[Message]] | None = None,
     params: Mapping[str, Any] | None = None,
     headers: Mapping[str, str] | None = None,
+    problems: list[dict[str, Any]] | None = None,
 ) -> tuple[Response, int, dict[str, str]]:
-    body = {
+    body: dict[str, Any] = {
         "error": {
             "code": error.code,
             "message": translate(error.message, **(params or {})),
@@ -75,6 +77,10 @@ def error_response(
             },
         }
     }
+    if problems:
+        body["error"]["problems"] = [
+            {**problem, "message": translate(problem["message"])} for problem in problems
+        ]
     return jsonify(body), error.status, dict(headers or {})
 
 
@@ -98,7 +104,9 @@ def _flatten_messages(messages: Any, prefix: str = "") -> dict[str, list[str]]:
 
 
 def handle_campo_error(error: CampoError) -> tuple[Response, int, dict[str, str]]:
-    return error_response(error.error, fields=error.fields, params=error.params)
+    return error_response(
+        error.error, fields=error.fields, params=error.params, problems=error.problems
+    )
 
 
 def handle_http_exception(exc: HTTPException) -> tuple[Response, int, dict[str, str]]:

@@ -17,6 +17,10 @@ def N_(message: str) -> str:  # noqa: N802 - gettext's conventional no-op marker
     return message
 
 
+# A message: an English source string for the catalogue, or {"en": ..., "es": ...} from a form.
+Message = str | dict[str, str]
+
+
 @dataclass(frozen=True)
 class ErrorCode:
     code: str
@@ -85,10 +89,23 @@ COE_NOT_OWNER = _code(
 COE_NOT_SUBMITTABLE = _code(
     "coe.not_submittable", 409, N_("This certificate cannot be submitted in its current status.")
 )
-# Submit asked of a COE with required answers missing or wrong; see "fields".
+# Submit asked of a COE with required answers missing or wrong, or an eligibility rule failed;
+# see "fields" (messages per answer) and "problems" (one coded entry per answer and per rule).
 COE_INCOMPLETE = _code(
     "coe.incomplete", 422, N_("The certificate is not complete. Please correct the marked answers.")
 )
+# Answers that do not fit the form version they claim (wrong type, unknown field, too long).
+COE_ANSWERS_INVALID = _code(
+    "coe.answers_invalid",
+    422,
+    N_("Some answers do not fit the form. Please correct the marked answers."),
+)
+# The form version named is not one this server publishes.
+FORM_UNKNOWN_VERSION = _code(
+    "form.unknown_version", 422, N_("This version of the form is not known. Please update the app.")
+)
+# No published form with this id or version (GET /forms/...).
+FORM_NOT_FOUND = _code("form.not_found", 404, N_("This form was not found."))
 # Review asked of a COE that is not waiting for review.
 COE_NOT_REVIEWABLE = _code(
     "coe.not_reviewable", 409, N_("This certificate is not waiting for review.")
@@ -132,13 +149,16 @@ SERVER_ERROR = _code("server.error", 500, N_("Something went wrong on our side. 
 class CampoError(Exception):
     """A failure the client caused or can act on, with a stable code.
 
-    ``fields`` maps a field path (``children.0.birth_date``) to English source messages;
-    ``params`` fill ``%(name)s`` placeholders after translation.
+    ``fields`` maps a field path (``answers.children.0.birth_date``) to messages: English source
+    strings (translated through the catalogue) or {"en", "es"} texts from a form definition.
+    ``problems`` lists coded entries (``{"code", "path", "severity", ...}``) for clients that
+    act on each one; ``params`` fill ``%(name)s`` placeholders after translation.
     """
 
     error: ErrorCode
-    fields: dict[str, list[str]] = field(default_factory=dict)
+    fields: dict[str, list[Message]] = field(default_factory=dict)
     params: dict[str, Any] = field(default_factory=dict)
+    problems: list[dict[str, Any]] = field(default_factory=list)
 
     def __str__(self) -> str:
         return f"{self.error.code}: {self.error.message}"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app, request
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 
-from campo.errors import N_
+from campo.errors import N_, Message
 
 # marshmallow's and webargs' own English messages, marked so they reach the catalogue.
 # Only fixed texts appear here: our schemas replace the formatted ones (see lib/fields).
@@ -23,6 +23,7 @@ FRAMEWORK_MESSAGES = (
     N_("Not a valid datetime."),
     N_("Not a valid UUID."),
     N_("Not a valid list."),
+    N_("Not a valid mapping type."),
     N_("Invalid input type."),
     N_("Invalid value."),
     N_("Invalid JSON body."),
@@ -40,7 +41,14 @@ def select_locale() -> str:
     )
 
 
-def translate(message: str, **params: Any) -> str:
-    """Translate an English source message (marked with ``N_``) and fill its placeholders."""
-    text = gettext(message)
+def translate(message: Message, **params: Any) -> str:
+    """Translate a message into the request's language and fill its placeholders.
+
+    An English source string goes through the catalogue; a form definition's {"en", "es"} text
+    is picked by language.
+    """
+    if isinstance(message, dict):
+        text = message.get(str(get_locale()), message["en"])
+    else:
+        text = gettext(message)
     return text % params if params else text

@@ -94,7 +94,7 @@ def test_only_recruiters_and_supervisors_write_coes(api, new_id, username):
 def test_only_the_author_changes_or_submits_a_draft(api, new_id):
     body = coe_body()
     api.put(f"/api/v1/coes/{new_id}", as_user="recruiter1", json=body)
-    body["answers"]["comments"] = "someone else's edit"
+    body["answers"]["comments"]["other"] = "someone else's edit"
     changed = api.put(f"/api/v1/coes/{new_id}", as_user="supervisor1", json=body)
     assert changed.status_code == 403
     assert changed.json["error"]["code"] == "coe.not_owner"

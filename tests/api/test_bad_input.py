@@ -53,32 +53,50 @@ def test_json_that_is_not_an_object_is_422(api, new_id, body):
     assert_error(response, 422, "request.invalid")
 
 
-def test_wrong_types_name_each_field_in_spanish(api, new_id, db_session):
+def test_wrong_types_in_the_envelope_are_422(api, new_id):
+    response = api.put(
+        f"/api/v1/coes/{new_id}",
+        as_user="recruiter1",
+        json={"answers": "not an object", "language": "fr", "base_version": 1.5},
+        language="es",
+    )
+    error = assert_error(response, 422, "request.invalid")
+    assert error["message"] == "Faltan algunos campos o no son válidos."
+    assert error["fields"]["answers"] == ["No es un objeto válido."]
+    assert error["fields"]["language"] == ["Este no es uno de los valores permitidos."]
+    assert error["fields"]["base_version"] == ["No es un número entero válido."]
+
+
+def test_answers_that_do_not_fit_the_form_name_each_answer_in_spanish(api, new_id, db_session):
     answers = complete_answers()
     answers["children"][0]["birth_date"] = "31/12/2019"
     answers["children"][0]["multiple_birth"] = "perhaps"
     answers["children"][0]["sex"] = "unknown"
     answers["move"]["qualifying_arrival_date"] = "2026-02-30"
-    answers["family"] = "not an object"
+    answers["family"]["zip_code"] = "9390"
+    answers["family"] = {**answers["family"], "citizenship": "anything"}
     response = api.put(
-        f"/api/v1/coes/{new_id}",
-        as_user="recruiter1",
-        json=coe_body(answers, base_version=1.5),
-        language="es",
+        f"/api/v1/coes/{new_id}", as_user="recruiter1", json=coe_body(answers), language="es"
     )
-    error = assert_error(response, 422, "request.invalid")
-    assert error["message"] == "Faltan algunos campos o no son válidos."
+    error = assert_error(response, 422, "coe.answers_invalid")
     fields = error["fields"]
     assert fields["answers.children.0.birth_date"] == ["No es una fecha válida."]
-    assert fields["answers.children.0.multiple_birth"] == ["No es un valor de sí o no válido."]
+    assert fields["answers.children.0.multiple_birth"] == ["Responda sí o no."]
     assert fields["answers.children.0.sex"] == ["Este no es uno de los valores permitidos."]
     assert fields["answers.move.qualifying_arrival_date"] == ["No es una fecha válida."]
-    assert fields["answers.family"] == ["Tipo de dato no válido."]
-    assert fields["base_version"] == ["No es un número entero válido."]
-    assert (
-        coe_count(db_session) == 0
-        or api.get(f"/api/v1/coes/{new_id}", as_user="recruiter1").status_code == 404
+    assert fields["answers.family.zip_code"] == ["Esta respuesta no tiene el formato esperado."]
+    assert fields["answers.family.citizenship"] == ["Esta respuesta no es parte del formulario."]
+    codes = {(p["path"], p["code"]) for p in error["problems"]}
+    assert ("children.0.birth_date", "field.not_date") in codes
+    assert ("family.citizenship", "field.unknown") in codes
+    assert coe_count(db_session) == 0
+
+
+def test_an_unknown_form_version_is_refused(api, new_id):
+    response = api.put(
+        f"/api/v1/coes/{new_id}", as_user="recruiter1", json=coe_body(form_version="9.9")
     )
+    assert_error(response, 422, "form.unknown_version")
 
 
 def test_unknown_fields_are_refused_at_every_level(api, new_id):
@@ -89,7 +107,11 @@ def test_unknown_fields_are_refused_at_every_level(api, new_id):
     )
     error = assert_error(response, 422, "request.invalid")
     assert error["fields"]["ssn"] == ["Unknown field."]
-    assert error["fields"]["answers.children.0.immigration_status"] == ["Unknown field."]
+    response = api.put(f"/api/v1/coes/{new_id}", as_user="recruiter1", json=coe_body(answers))
+    error = assert_error(response, 422, "coe.answers_invalid")
+    assert error["fields"]["answers.children.0.immigration_status"] == [
+        "This answer is not part of the form."
+    ]
 
 
 def test_missing_required_field(api, new_id):
@@ -105,7 +127,7 @@ def test_too_long_text_and_too_many_children(api, new_id):
     error = assert_error(
         api.put(f"/api/v1/coes/{new_id}", as_user="recruiter1", json=coe_body(answers)),
         422,
-        "request.invalid",
+        "coe.answers_invalid",
     )
     assert error["fields"]["answers.family.city"] == ["This text is too long."]
     assert error["fields"]["answers.children"] == ["There are too many items."]
@@ -114,7 +136,7 @@ def test_too_long_text_and_too_many_children(api, new_id):
 def test_oversized_body_is_413(api, new_id, app):
     limit = app.config["MAX_CONTENT_LENGTH"]
     answers = complete_answers()
-    answers["comments"] = "x" * (limit + 1)
+    answers["comments"]["other"] = "x" * (limit + 1)
     response = api.put(f"/api/v1/coes/{new_id}", as_user="recruiter1", json=coe_body(answers))
     assert_error(response, 413, "request.too_large")
 

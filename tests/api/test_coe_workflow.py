@@ -105,7 +105,11 @@ def test_put_is_idempotent_and_updates_bump_the_version(api, new_id, db_session)
     stale = api.put(
         f"/api/v1/coes/{new_id}",
         as_user="recruiter1",
-        json={**body, "base_version": 1, "answers": {**body["answers"], "comments": "late edit"}},
+        json={
+            **body,
+            "base_version": 1,
+            "answers": {**body["answers"], "comments": {"other": "late edit"}},
+        },
     )
     assert stale.status_code == 409
     assert stale.json["error"]["code"] == "coe.version_conflict"
@@ -126,7 +130,7 @@ def test_submitted_coe_cannot_be_changed(api, new_id):
     api.post(
         f"/api/v1/coes/{new_id}/submit", as_user="recruiter1", json={"signatures": signatures()}
     )
-    body["answers"]["comments"] = "changed after submission"
+    body["answers"]["comments"]["other"] = "changed after submission"
     response = api.put(f"/api/v1/coes/{new_id}", as_user="recruiter1", json=body)
     assert response.status_code == 409
     assert response.json["error"]["code"] == "coe.not_editable"
@@ -184,7 +188,7 @@ def test_return_with_reasons_then_resubmit_needs_new_signatures(api, new_id):
     assert returned.json["status"] == "returned"
     assert returned.json["decision_reasons"] == ["comment_missing"]
 
-    body["answers"]["comments"] = "Hired by a labor contractor before the move."
+    body["answers"]["comments"]["other"] = "Hired by a labor contractor before the move."
     edited = api.put(f"/api/v1/coes/{new_id}", as_user="recruiter1", json=body)
     assert edited.status_code == 200
     assert edited.json["version"] == 2

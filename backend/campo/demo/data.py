@@ -18,6 +18,7 @@ from campo.auth.permissions import Actor
 from campo.eligibility.services import (
     CoeContent,
     Decision,
+    FormContext,
     SignatureInput,
     review_coe,
     save_coe,
@@ -73,7 +74,9 @@ def _answers(
     from_place: dict[str, str],
     work: str,
     months_ago: int,
+    language: str = "es",
 ) -> dict[str, Any]:
+    """Complete answers of form 1.1 (national COE + California) for one seasonal move."""
     qad = today - timedelta(days=30 * months_ago)
     return {
         "family": {
@@ -86,6 +89,7 @@ def _answers(
             "state": "CA",
             "zip_code": "93901",
             "phone": "8315550142",
+            "home_language": language,
         },
         "children": [
             {
@@ -93,6 +97,8 @@ def _answers(
                 "multiple_birth": False,
                 "birth_date_verification": "1007",
                 "residency_date": qad.isoformat(),
+                "graduated": False,
+                "grade": "05",
                 **child,
             }
             for child in children
@@ -101,21 +107,27 @@ def _answers(
             **from_place,
             "to_city": city,
             "to_state": "CA",
+            "to_district": f"{city} Union",
+            "district_exception": "none",
             "moved_how": "with_worker",
             "worker_first_name": parent[1],
             "worker_last_name": parent[0],
             "worker_relationship": "parent",
             "qualifying_arrival_date": qad.isoformat(),
+            "economic_necessity": True,
+            "work_outcome": "engaged",
+            "work_start_date": (qad + timedelta(days=4)).isoformat(),
             "work_description": work,
-            "work_type": "agricultural",
             "employment": "seasonal",
+            "work_type": "agricultural",
+            "work_for": "wages",
         },
+        "comments": {},
         "interview": {
             "interview_date": (today - timedelta(days=2)).isoformat(),
             "interviewee_name": f"{parent[1]} {parent[0]}",
             "interviewee_relationship": "parent",
         },
-        "comments": None,
     }
 
 
@@ -131,6 +143,7 @@ def load_demo(
 ) -> None:
     """Regions, the demo accounts and four families in different states of review."""
     today = today or date.today()
+    forms = FormContext(state_code=state_code, today=today)
     load_regions(session)
     users: dict[str, User] = {}
     for account in DEMO_ACCOUNTS:
@@ -149,7 +162,8 @@ def load_demo(
 
     def coe(actor: Actor, seed: str, answers: dict[str, Any]) -> uuid.UUID:
         coe_id = uuid.uuid5(uuid.NAMESPACE_URL, f"campo-demo/{seed}")
-        save_coe(session, actor=actor, coe_id=coe_id, content=CoeContent(answers=answers))
+        content = CoeContent(answers=answers, form_version=forms.current_version())
+        save_coe(session, actor=actor, coe_id=coe_id, content=content, forms=forms)
         return coe_id
 
     approved = coe(
@@ -176,7 +190,11 @@ def load_demo(
                 },
             ],
             city="Salinas",
-            from_place={"from_city": "Yuma", "from_state": "AZ"},
+            from_place={
+                "from_city": "Yuma",
+                "from_state": "AZ",
+                "from_district": "Yuma Elementary",
+            },
             work="cutting lettuce",
             months_ago=3,
         ),
@@ -186,7 +204,7 @@ def load_demo(
         actor=recruiter1,
         coe_id=approved,
         signatures=_signed("José Luis Hernández"),
-        today=today,
+        forms=forms,
     )
     review_coe(
         session,
@@ -215,13 +233,17 @@ def load_demo(
                 }
             ],
             city="Greenfield",
-            from_place={"from_city": "Oxnard", "from_state": "CA"},
+            from_place={
+                "from_city": "Oxnard",
+                "from_state": "CA",
+                "from_district": "Oxnard Elementary",
+            },
             work="picking strawberries",
             months_ago=1,
         ),
     )
     submit_coe(
-        session, actor=recruiter1, coe_id=waiting, signatures=_signed("Juana Ramírez"), today=today
+        session, actor=recruiter1, coe_id=waiting, signatures=_signed("Juana Ramírez"), forms=forms
     )
 
     coe(
@@ -250,11 +272,16 @@ def load_demo(
                 }
             ],
             city="Stockton",
-            from_place={"from_city": "Yuba City", "from_state": "CA"},
+            language="pa",
+            from_place={
+                "from_city": "Yuba City",
+                "from_state": "CA",
+                "from_district": "Yuba City Unified",
+            },
             work="harvesting cherries",
             months_ago=2,
         ),
     )
     submit_coe(
-        session, actor=recruiter2, coe_id=singh, signatures=_signed("Gurpreet Singh"), today=today
+        session, actor=recruiter2, coe_id=singh, signatures=_signed("Gurpreet Singh"), forms=forms
     )

@@ -56,6 +56,9 @@ class Coe(Base):
     form_id: Mapped[str] = mapped_column(sa.String(40))
     form_version: Mapped[str] = mapped_column(sa.String(20))
     answers: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    # The server's last evaluation of the form's rules over these answers (formdefs.evaluate):
+    # rule outcomes, field problems and derived values such as each child's end of eligibility.
+    evaluation: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
     # SHA-256 of the canonical answers: what signatures bind to; a change breaks the binding.
     content_hash: Mapped[str] = mapped_column(sa.String(64))
     version: Mapped[int] = mapped_column(default=1)

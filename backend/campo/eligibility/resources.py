@@ -18,6 +18,7 @@ from campo.eligibility.models import Coe, CoeStatus
 from campo.eligibility.reasons import REVIEW_REASONS
 from campo.eligibility.services import (
     CoeContent,
+    FormContext,
     SignatureInput,
     get_coe,
     review_coe,
@@ -36,6 +37,12 @@ blp = Blueprint(
 COE_FIELDS = tuple(
     name for name in schemas.CoeSchema().fields if name not in ("children", "signatures")
 )
+
+
+def form_context() -> FormContext:
+    """The state's form supplement and the state's today, from the app's configuration."""
+    config = current_app.config
+    return FormContext(state_code=config["STATE_CODE"], today=today_in_state(config["TIME_ZONE"]))
 
 
 def coe_view(coe: Coe) -> dict[str, Any]:
@@ -93,13 +100,13 @@ class Coes(MethodView):
             sort=args["sort"],
         )
         query = queries.coes_visible_to(actor, filters)
-        pagination_parameters.item_count = queries.count(session, query)
-        page = list(
-            session.scalars(
-                query.limit(pagination_parameters.page_size).offset(
-                    pagination_parameters.first_item
-                )
-            )
+        total = pagination_parameters.item_count = queries.count(session, query)
+        first = pagination_parameters.first_item
+        # A page past the end is empty; asking the database for it could overflow its integers.
+        page = (
+            list(session.scalars(query.limit(pagination_parameters.page_size).offset(first)))
+            if first < total
+            else []
         )
         names = queries.family_names(session, [coe.family_id for coe in page])
         record_event(
@@ -147,10 +154,11 @@ class CoeById(MethodView):
     @blp.alt_response(201, schema=schemas.CoeSchema, description="Created")
     def put(self, data: dict[str, Any], coe_id: uuid.UUID) -> Any:
         """Create or update a COE under its client-generated id; the same body twice is one COE"""
+        forms = form_context()
         content = CoeContent(
             answers=data["answers"],
             language=data["language"],
-            form_version=data["form_version"],
+            form_version=data["form_version"] or forms.current_version(),
             interview_place=data["interview_place"],
         )
         coe, created = save_coe(
@@ -158,6 +166,7 @@ class CoeById(MethodView):
             actor=current_actor(),
             coe_id=coe_id,
             content=content,
+            forms=forms,
             base_version=data["base_version"],
         )
         return coe_view(coe), 201 if created else 200
@@ -186,7 +195,7 @@ class CoeSubmission(MethodView):
             coe_id=coe_id,
             signatures=signatures,
             base_version=data["base_version"],
-            today=today_in_state(current_app.config["TIME_ZONE"]),
+            forms=form_context(),
         )
         return coe_view(coe)
 

@@ -7,112 +7,25 @@ from marshmallow import Schema, fields, validate
 from campo.eligibility.models import CoeStatus
 from campo.eligibility.queries import SORTS
 from campo.eligibility.reasons import REVIEW_REASONS
-from campo.eligibility.services import FORM_VERSION, Decision
+from campo.eligibility.services import Decision
 from campo.errors import N_
 from campo.lib.fields import TOO_LONG, bounded_list, choice, integer, text
 from campo.signatures.models import SignerRole
 
-SEXES = ("female", "male")
-# NCES/SIF 0315 birth-date verification codes. 1007 (parent's affidavit) is the default the
-# app offers; no document is ever required, and none is asked for by name.
-BIRTH_DATE_VERIFICATION_CODES = (
-    "1003",
-    "1004",
-    "1005",
-    "1006",
-    "1007",
-    "1008",
-    "1009",
-    "1010",
-    "1011",
-    "1012",
-    "1013",
-    "2382",
-    "3423",
-    "3424",
-    "9999",
-)
-MOVED_HOW = ("as_worker", "with_worker", "to_join_or_precede")
-WORKER_RELATIONSHIPS = ("self", "parent", "guardian", "spouse")
-WORK_TYPES = ("agricultural", "fishing")
-EMPLOYMENT = ("temporary", "seasonal")
-TEMPORARY_BASES = ("worker_statement", "employer_statement", "sea_documentation")
-INTERVIEWEE_RELATIONSHIPS = ("parent", "guardian", "spouse", "worker", "self")
 LANGUAGES = ("es", "en")
-MAX_CHILDREN = 20
 MAX_SIGNATURE_IMAGE = 300_000
 NOT_AN_IMAGE = N_("The signature must be a PNG or SVG image.")
 
 
-class FamilyAnswersSchema(Schema):
-    parent1_last_name = text(50, allow_none=True)
-    parent1_first_name = text(50, allow_none=True)
-    parent2_last_name = text(50, allow_none=True)
-    parent2_first_name = text(50, allow_none=True)
-    address = text(200, allow_none=True)
-    city = text(80, allow_none=True)
-    state = text(2, allow_none=True)
-    zip_code = text(10, allow_none=True)
-    phone = text(20, allow_none=True)
-
-
-class ChildAnswersSchema(Schema):
-    last_name1 = text(50, allow_none=True)
-    last_name2 = text(50, allow_none=True)
-    first_name = text(50, allow_none=True)
-    middle_name = text(50, allow_none=True)
-    suffix = text(10, allow_none=True)
-    sex = choice(SEXES, allow_none=True)
-    birth_date = fields.Date(allow_none=True)
-    multiple_birth = fields.Boolean(allow_none=True)
-    birth_date_verification = choice(BIRTH_DATE_VERIFICATION_CODES, allow_none=True)
-    birth_city = text(80, allow_none=True)
-    birth_state = text(2, allow_none=True)
-    birth_country = text(3, allow_none=True)
-    residency_date = fields.Date(allow_none=True)
-
-
-class MoveAnswersSchema(Schema):
-    from_district = text(120, allow_none=True)
-    from_city = text(80, allow_none=True)
-    from_state = text(2, allow_none=True)
-    from_country = text(3, allow_none=True)
-    to_district = text(120, allow_none=True)
-    to_city = text(80, allow_none=True)
-    to_state = text(2, allow_none=True)
-    moved_how = choice(MOVED_HOW, allow_none=True)
-    worker_first_name = text(50, allow_none=True)
-    worker_last_name = text(50, allow_none=True)
-    worker_relationship = choice(WORKER_RELATIONSHIPS, allow_none=True)
-    worker_move_date = fields.Date(allow_none=True)
-    child_move_date = fields.Date(allow_none=True)
-    qualifying_arrival_date = fields.Date(allow_none=True)
-    work_description = text(200, allow_none=True)
-    work_type = choice(WORK_TYPES, allow_none=True)
-    employment = choice(EMPLOYMENT, allow_none=True)
-    temporary_basis = choice(TEMPORARY_BASES, allow_none=True)
-
-
-class InterviewAnswersSchema(Schema):
-    interview_date = fields.Date(allow_none=True)
-    interviewee_name = text(160, allow_none=True)
-    interviewee_relationship = choice(INTERVIEWEE_RELATIONSHIPS, allow_none=True)
-
-
-class CoeAnswersSchema(Schema):
-    """The first cut of the COE's answers; a draft may leave any of them empty."""
-
-    family = fields.Nested(FamilyAnswersSchema, load_default=dict)
-    children = bounded_list(
-        fields.Nested(ChildAnswersSchema), max_items=MAX_CHILDREN, load_default=list
-    )
-    move = fields.Nested(MoveAnswersSchema, load_default=dict)
-    interview = fields.Nested(InterviewAnswersSchema, load_default=dict)
-    comments = text(4000, allow_none=True)
-
-
 class CoePutSchema(Schema):
-    form_version = choice((FORM_VERSION,), load_default=FORM_VERSION)
+    form_version = text(
+        20,
+        load_default=None,
+        metadata={
+            "description": "The form version the answers were captured with "
+            "(GET /api/v1/forms/coe); the current one when omitted."
+        },
+    )
     language = choice(LANGUAGES, load_default="es")
     interview_place = text(120, allow_none=True, load_default=None)
     base_version = integer(
@@ -120,7 +33,10 @@ class CoePutSchema(Schema):
         load_default=None,
         metadata={"description": "The version this content replaces."},
     )
-    answers = fields.Nested(CoeAnswersSchema, required=True)
+    answers = fields.Dict(
+        required=True,
+        metadata={"description": "Answers keyed by section and field, as the form defines them."},
+    )
 
 
 def signature_image() -> fields.String:
@@ -188,6 +104,10 @@ class CoeSchema(Schema):
     language = fields.String()
     interview_place = fields.String(allow_none=True)
     answers = fields.Dict()
+    evaluation = fields.Dict(
+        allow_none=True,
+        metadata={"description": "The server's evaluation: rules, problems, derived values."},
+    )
     qualifying_arrival_date = fields.Date(allow_none=True)
     created_at = fields.DateTime()
     updated_at = fields.DateTime()

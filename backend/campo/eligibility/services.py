@@ -1,7 +1,9 @@
 """A COE's life: saved (again and again, offline), submitted with signatures, decided.
 
 Every function takes the session and the acting user, flushes, and leaves the commit to the
-caller. Writes are idempotent: the same content sent twice changes nothing.
+caller. Writes are idempotent: the same content sent twice changes nothing. Answers are checked
+against the form version they were captured with, and the form's rules are evaluated here on
+every write: the tablet's own evaluation is advisory.
 """
 
 from __future__ import annotations
@@ -26,20 +28,26 @@ from campo.db import utcnow
 from campo.eligibility.models import EDITABLE_STATUSES, Coe, CoeChild, CoeStatus
 from campo.eligibility.queries import signatures_of
 from campo.eligibility.reasons import REASON_NEEDING_COMMENT
-from campo.eligibility.rules import REQUIRED, check_submission
 from campo.errors import CampoError
 from campo.families.models import Child, Family
 from campo.families.services import issue_student_number
+from campo.formdefs.answers import FieldProblem
+from campo.formdefs.definitions import (
+    FormDefinition,
+    UnknownFormVersion,
+    current_version,
+    load_definition,
+)
+from campo.formdefs.evaluate import Evaluation, evaluate_answers
+from campo.formdefs.messages import FIELD_MESSAGES
 from campo.lib.canonical import content_hash, to_json_safe
-from campo.lib.dates import eligibility_end_date
 from campo.lib.text import name_key
 from campo.signatures.models import Signature, SignerRole
 
 FORM_ID = "coe"
-# The first cut of the COE body; the declarative form definitions in forms/ take over from it.
-FORM_VERSION = "0"
 # The attestation each signer signs; versioned statements live in signatures/.
 STATEMENT_VERSION = "coe-attestation-0"
+SIGNATURE_MISSING = "signature.required"
 
 FAMILY_COLUMNS = (
     "parent1_last_name",
@@ -60,8 +68,8 @@ class CoeContent:
     """What a recruiter sends for a COE: everything its content hash covers."""
 
     answers: dict[str, Any]
+    form_version: str
     language: str = "es"
-    form_version: str = FORM_VERSION
     interview_place: str | None = None
 
     def as_document(self) -> dict[str, Any]:
@@ -72,6 +80,28 @@ class CoeContent:
             "interview_place": self.interview_place,
             "answers": to_json_safe(self.answers),
         }
+
+
+@dataclass(frozen=True)
+class FormContext:
+    """Where and when the answers are judged: the state's supplement and the state's today."""
+
+    state_code: str
+    today: date
+
+    def current_version(self) -> str:
+        return current_version(FORM_ID, self.state_code)
+
+    def definition(self, version: str) -> FormDefinition:
+        try:
+            return load_definition(FORM_ID, version, self.state_code)
+        except UnknownFormVersion:
+            raise CampoError(errors.FORM_UNKNOWN_VERSION) from None
+
+    def evaluate(self, version: str, answers: Any, *, complete: bool) -> Evaluation:
+        return evaluate_answers(
+            self.definition(version), answers, today=self.today.isoformat(), complete=complete
+        )
 
 
 @dataclass(frozen=True)
@@ -119,17 +149,39 @@ def save_coe(
     actor: Actor,
     coe_id: uuid.UUID,
     content: CoeContent,
+    forms: FormContext,
     base_version: int | None = None,
 ) -> tuple[Coe, bool]:
     """Create or update a COE from its full content; return it and whether it was created.
 
     The same content twice is a no-op whatever the status (an offline client retrying).
     A change needs the COE to be editable, its author, and (if given) the version it replaces.
+    A draft may be incomplete, but every answer it has must fit its form version.
     """
     require_role(actor, *COE_AUTHORS)
     document = content.as_document()
     digest = content_hash(document)
     coe = session.get(Coe, coe_id)
+    if coe is not None:
+        if not can_see_region(actor, coe.region_id):
+            raise CampoError(errors.COE_NOT_FOUND)
+        if coe.recruiter_id != actor.user.id:
+            raise CampoError(errors.COE_NOT_OWNER)
+        if coe.content_hash == digest:
+            return coe, False
+        if coe.status not in EDITABLE_STATUSES:
+            raise CampoError(errors.COE_NOT_EDITABLE)
+        if base_version is not None and base_version != coe.version:
+            raise CampoError(errors.COE_VERSION_CONFLICT, params={"version": coe.version})
+
+    evaluation = forms.evaluate(content.form_version, document["answers"], complete=False)
+    if evaluation.problems:
+        raise CampoError(
+            errors.COE_ANSWERS_INVALID,
+            fields=_field_messages(evaluation.problems, []),
+            problems=_problem_list(evaluation.problems, [], forms, content.form_version),
+        )
+
     if coe is None:
         # The family row is flushed first: nothing else orders the two inserts.
         family = Family(region_id=actor.region_id, created_by_id=actor.user.id)
@@ -144,7 +196,7 @@ def save_coe(
             form_id=FORM_ID,
             version=1,
         )
-        _apply_content(coe, family, document, digest)
+        _apply_content(coe, family, document, digest, evaluation)
         session.add(coe)
         session.flush()
         record_event(
@@ -158,19 +210,9 @@ def save_coe(
         )
         return coe, True
 
-    if not can_see_region(actor, coe.region_id):
-        raise CampoError(errors.COE_NOT_FOUND)
-    if coe.recruiter_id != actor.user.id:
-        raise CampoError(errors.COE_NOT_OWNER)
-    if coe.content_hash == digest:
-        return coe, False
-    if coe.status not in EDITABLE_STATUSES:
-        raise CampoError(errors.COE_NOT_EDITABLE)
-    if base_version is not None and base_version != coe.version:
-        raise CampoError(errors.COE_VERSION_CONFLICT, params={"version": coe.version})
     changed = _changed_paths(_stored_document(coe), document)
     family = session.get_one(Family, coe.family_id)
-    _apply_content(coe, family, document, digest)
+    _apply_content(coe, family, document, digest, evaluation)
     coe.version += 1
     coe.updated_at = utcnow()
     session.flush()
@@ -193,10 +235,15 @@ def submit_coe(
     actor: Actor,
     coe_id: uuid.UUID,
     signatures: list[SignatureInput],
-    today: date,
+    forms: FormContext,
     base_version: int | None = None,
 ) -> Coe:
-    """Submit a draft or returned COE for review, with the signatures made on its content."""
+    """Submit a draft or returned COE for review, with the signatures made on its content.
+
+    Refused, with every problem coded per answer and per child, when a required answer is
+    missing, an answer does not fit, an error rule fails, or a signature is missing.
+    Warnings do not block: they travel with the COE to the reviewer.
+    """
     coe = get_coe(session, actor=actor, coe_id=coe_id, audit=False)
     if coe.recruiter_id != actor.user.id:
         raise CampoError(errors.COE_NOT_OWNER)
@@ -208,8 +255,6 @@ def submit_coe(
         raise CampoError(errors.COE_VERSION_CONFLICT, params={"version": coe.version})
 
     for signature in signatures:
-        if signature.role is SignerRole.REVIEWER:
-            raise CampoError(errors.FORBIDDEN)
         name = (
             actor.user.full_name
             if signature.role is SignerRole.RECRUITER
@@ -218,18 +263,24 @@ def submit_coe(
         _add_signature(session, coe, signature, signer_name=name, actor=actor)
     session.flush()
 
-    problems = check_submission(coe.answers, today=today)
-    signed = _current_signature_roles(session, coe)
-    for role in (SignerRole.INTERVIEWEE, SignerRole.RECRUITER):
-        if role not in signed:
-            problems.setdefault(f"signatures.{role.value}", []).append(REQUIRED)
-    interviewee = next(
-        (s for s in signatures if s.role is SignerRole.INTERVIEWEE and not s.signer_name), None
-    )
-    if interviewee is not None:
-        problems.setdefault("signatures.interviewee.signer_name", []).append(REQUIRED)
-    if problems:
-        raise CampoError(errors.COE_INCOMPLETE, fields=problems)
+    evaluation = forms.evaluate(coe.form_version, coe.answers, complete=True)
+    coe.evaluation = evaluation.as_dict()
+    problems = list(evaluation.problems)
+    signed = {s.role for s in current_signatures(session, coe)}
+    problems += [
+        FieldProblem(f"signatures.{role.value}", SIGNATURE_MISSING)
+        for role in (SignerRole.INTERVIEWEE, SignerRole.RECRUITER)
+        if role not in signed
+    ]
+    if any(s.role is SignerRole.INTERVIEWEE and not s.signer_name for s in signatures):
+        problems.append(FieldProblem("signatures.interviewee.signer_name", "field.required"))
+    blocking_rules = [r for r in evaluation.failures if r.severity == "error"]
+    if problems or blocking_rules:
+        raise CampoError(
+            errors.COE_INCOMPLETE,
+            fields=_field_messages(problems, blocking_rules, forms, coe.form_version),
+            problems=_problem_list(problems, blocking_rules, forms, coe.form_version),
+        )
 
     coe.status = CoeStatus.SUBMITTED
     coe.submitted_at = coe.updated_at = utcnow()
@@ -242,7 +293,7 @@ def submit_coe(
         entity_type="coe",
         entity_id=coe.id,
         region_id=coe.region_id,
-        details={"version": coe.version},
+        details={"version": coe.version, "warnings": [r.key for r in evaluation.failures]},
     )
     return coe
 
@@ -310,6 +361,64 @@ def current_signatures(session: Session, coe: Coe) -> list[Signature]:
 # -- helpers ------------------------------------------------------------------------------
 
 
+def _rule_message(forms: FormContext | None, version: str, code: str) -> dict[str, str]:
+    if forms is None:
+        raise ValueError("rule messages need the form context")
+    rule = next(r for r in forms.definition(version).rules if r["code"] == code)
+    message: dict[str, str] = rule["message"]
+    return message
+
+
+def _field_messages(
+    problems: list[FieldProblem],
+    rules: list[Any],
+    forms: FormContext | None = None,
+    version: str = "",
+) -> dict[str, list[Any]]:
+    """Messages by answer path (``answers.children.0.birth_date``) for the error envelope."""
+    fields: dict[str, list[Any]] = {}
+    for problem in problems:
+        path = problem.path if problem.path.startswith("signatures") else f"answers.{problem.path}"
+        message = FIELD_MESSAGES.get(problem.code, FIELD_MESSAGES["field.required"])
+        fields.setdefault(path, []).append(message)
+    for rule in rules:
+        message = _rule_message(forms, version, rule.code)
+        for path in rule.fields:
+            fields.setdefault(f"answers.{path}", []).append(message)
+    return fields
+
+
+def _problem_list(
+    problems: list[FieldProblem], rules: list[Any], forms: FormContext, version: str
+) -> list[dict[str, Any]]:
+    """One coded entry per problem: answers (``field.*``) and rules (``R3.*``), child by child."""
+    listed: list[dict[str, Any]] = []
+    for problem in problems:
+        parts = problem.path.split(".")
+        child = int(parts[1]) if parts[0] == "children" and len(parts) > 1 else None
+        listed.append(
+            {
+                "code": problem.code,
+                "severity": "error",
+                "path": problem.path,
+                "child": child,
+                "message": FIELD_MESSAGES.get(problem.code, FIELD_MESSAGES["field.required"]),
+            }
+        )
+    for rule in rules:
+        listed.append(
+            {
+                "code": rule.code,
+                "severity": rule.severity,
+                "path": rule.fields[0],
+                "fields": list(rule.fields),
+                "child": rule.child,
+                "message": _rule_message(forms, version, rule.code),
+            }
+        )
+    return listed
+
+
 def _stored_document(coe: Coe) -> dict[str, Any]:
     return {
         "form_id": coe.form_id,
@@ -320,19 +429,21 @@ def _stored_document(coe: Coe) -> dict[str, Any]:
     }
 
 
-def _apply_content(coe: Coe, family: Family, document: dict[str, Any], digest: str) -> None:
-    """Store the content and copy what is searched or counted into indexed columns."""
+def _apply_content(
+    coe: Coe, family: Family, document: dict[str, Any], digest: str, evaluation: Evaluation
+) -> None:
+    """Store the content and its evaluation; copy what is searched or counted into columns."""
     answers = document["answers"]
     coe.form_version = document["form_version"]
     coe.language = document["language"]
     coe.interview_place = document["interview_place"]
     coe.answers = answers
     coe.content_hash = digest
+    coe.evaluation = evaluation.as_dict()
 
     move = answers.get("move") or {}
     interview = answers.get("interview") or {}
-    qad = _as_date(move.get("qualifying_arrival_date"))
-    coe.qualifying_arrival_date = qad
+    coe.qualifying_arrival_date = _as_date(move.get("qualifying_arrival_date"))
     coe.interview_date = _as_date(interview.get("interview_date"))
     coe.move_from_state = move.get("from_state")
     coe.move_from_country = move.get("from_country")
@@ -366,13 +477,19 @@ def _apply_content(coe: Coe, family: Family, document: dict[str, Any], digest: s
         )
         row.birth_date = _as_date(child.get("birth_date"))
         row.residency_date = _as_date(child.get("residency_date"))
-        row.eligibility_end_date = eligibility_end_date(qad, row.birth_date) if qad else None
+        derived = evaluation.children[position] if position < len(evaluation.children) else {}
+        row.eligibility_end_date = _as_date(derived.get("eligibility_end_date"))
     for row in rows.values():
         coe.children.remove(row)
 
 
 def _as_date(value: Any) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) and value else None
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _answer_paths(value: Any, prefix: str = "answers") -> set[str]:
@@ -410,10 +527,6 @@ def _changed_paths(old: dict[str, Any], new: dict[str, Any]) -> set[str]:
 
     before, after = flatten(old), flatten(new)
     return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
-
-
-def _current_signature_roles(session: Session, coe: Coe) -> set[SignerRole]:
-    return {s.role for s in current_signatures(session, coe)}
 
 
 def _add_signature(

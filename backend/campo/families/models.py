@@ -54,7 +54,7 @@ class Child(Base):
     multiple_birth: Mapped[bool] = mapped_column(default=False)
     birth_date_verification: Mapped[str] = mapped_column(sa.String(4))
     birth_city: Mapped[str | None] = mapped_column(sa.String(80))
-    birth_state: Mapped[str | None] = mapped_column(sa.String(2))
+    birth_state: Mapped[str | None] = mapped_column(sa.String(40))
     birth_country: Mapped[str | None] = mapped_column(sa.String(3), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
