@@ -7,6 +7,7 @@ No Flask here: domain modules import this one. The request-scoped session is in 
 
 from __future__ import annotations
 
+import enum
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -63,6 +64,19 @@ class UTCDateTime(sa.types.TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def enum_column(enum: type[enum.Enum], *, name: str, length: int) -> sa.Enum:
+    """A Python enum stored as its values in a VARCHAR with a CHECK (portable, readable)."""
+    return sa.Enum(
+        enum,
+        native_enum=False,
+        length=length,
+        validate_strings=True,
+        create_constraint=True,
+        values_callable=lambda members: [member.value for member in members],
+        name=name,
+    )
 
 
 # JSON documents: JSONB on PostgreSQL (indexable, compact), JSON text on SQLite.

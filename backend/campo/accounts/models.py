@@ -8,7 +8,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from campo.db import Base, UTCDateTime, utcnow
+from campo.db import Base, UTCDateTime, enum_column, utcnow
 
 
 class Role(enum.StrEnum):
@@ -43,17 +43,7 @@ class User(Base):
     username: Mapped[str] = mapped_column(sa.String(64), unique=True)
     full_name: Mapped[str] = mapped_column(sa.String(160))
     password_hash: Mapped[str] = mapped_column(sa.String(255))
-    role: Mapped[Role] = mapped_column(
-        sa.Enum(
-            Role,
-            native_enum=False,
-            length=20,
-            validate_strings=True,
-            create_constraint=True,
-            values_callable=lambda roles: [r.value for r in roles],
-            name="role",
-        )
-    )
+    role: Mapped[Role] = mapped_column(enum_column(Role, name="role", length=20))
     region_id: Mapped[int | None] = mapped_column(sa.ForeignKey("regions.id"), index=True)
     language: Mapped[str] = mapped_column(sa.String(5), default="en")
     is_active: Mapped[bool] = mapped_column(default=True)

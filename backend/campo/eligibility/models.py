@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from campo.db import Base, JSONDocument, UTCDateTime, new_uuid, utcnow
+from campo.db import Base, JSONDocument, UTCDateTime, enum_column, new_uuid, utcnow
 
 
 class CoeStatus(enum.StrEnum):
@@ -41,15 +41,7 @@ class Coe(Base):
     family_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("families.id"), index=True)
     recruiter_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
     status: Mapped[CoeStatus] = mapped_column(
-        sa.Enum(
-            CoeStatus,
-            native_enum=False,
-            length=12,
-            validate_strings=True,
-            create_constraint=True,
-            values_callable=lambda s: [v.value for v in s],
-            name="coe_status",
-        ),
+        enum_column(CoeStatus, name="coe_status", length=12),
         default=CoeStatus.DRAFT,
         index=True,
     )

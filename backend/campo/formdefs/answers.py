@@ -8,6 +8,7 @@ on the tablet and here alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -206,6 +207,21 @@ def _check_repeat(
     return problems
 
 
+def _groups(
+    form: FormDefinition, view: dict[str, Any], today: str
+) -> Iterator[tuple[Section, dict[str, Any], dict[str, Any]]]:
+    """Each answered group (a section, or one child) with the data its expressions see."""
+    for section in form.sections:
+        value = view.get(section.key)
+        if section.repeat is None:
+            if isinstance(value, dict):
+                yield section, value, context(view, today)
+        elif isinstance(value, list):
+            for index, entry in enumerate(value):
+                if isinstance(entry, dict):
+                    yield section, entry, context(view, today, child=entry, index=index)
+
+
 def relevant_view(form: FormDefinition, answers: Any, *, today: str) -> dict[str, Any]:
     """What the rules judge: the normalized answers without the ones the form would not keep.
 
@@ -214,33 +230,13 @@ def relevant_view(form: FormDefinition, answers: Any, *, today: str) -> dict[str
     every answer that is not relevant is removed.
     """
     view = normalized(answers)
-    for section in form.sections:
-        if section.repeat is None:
-            groups = [view.get(section.key)]
-        else:
-            entries = view.get(section.key)
-            groups = entries if isinstance(entries, list) else []
-        for group in groups:
-            if isinstance(group, dict):
-                for field in section.fields:
-                    value = group.get(field.key)
-                    if value is not None and _type_problem(field, value, form.codes):
-                        group[field.key] = None
-    for section in form.sections:
-        if section.repeat is None:
-            group = view.get(section.key)
-            if isinstance(group, dict):
-                data = context(view, today)
-                for field in section.fields:
-                    if field.key in group and not _holds(field.relevant, data):
-                        group[field.key] = None
-        else:
-            entries = view.get(section.key)
-            if isinstance(entries, list):
-                for index, entry in enumerate(entries):
-                    if isinstance(entry, dict):
-                        data = context(view, today, child=entry, index=index)
-                        for field in section.fields:
-                            if field.key in entry and not _holds(field.relevant, data):
-                                entry[field.key] = None
+    for section, group, _data in list(_groups(form, view, today)):
+        for field in section.fields:
+            value = group.get(field.key)
+            if value is not None and _type_problem(field, value, form.codes):
+                group[field.key] = None
+    for section, group, data in list(_groups(form, view, today)):
+        for field in section.fields:
+            if field.key in group and not _holds(field.relevant, data):
+                group[field.key] = None
     return view

@@ -6,6 +6,7 @@ the outcome with the COE. Rules judge the relevant, normalized answers (answers.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,37 +114,30 @@ def evaluate_answers(
     children = [child if isinstance(child, dict) else {} for child in children]
     result.children = [{} for _child in children]
 
-    for derived in form.derived:
-        if derived["scope"] == "coe":
-            data = context(view, today, derived=result.derived, children_derived=result.children)
-            result.derived[derived["key"]] = _value(derived["value"], data)
-        else:
-            for index, child in enumerate(children):
-                data = context(
+    def contexts(scope: str) -> Iterator[tuple[int | None, dict[str, Any]]]:
+        """The data each expression of ``scope`` is evaluated over: once, or once per child."""
+        shared = {"derived": result.derived, "children_derived": result.children}
+        if scope == "coe":
+            yield None, context(view, today, **shared)
+            return
+        for index, child in enumerate(children):
+            yield (
+                index,
+                context(
                     view,
                     today,
                     child=child,
                     index=index,
-                    derived=result.derived,
                     child_derived=result.children[index],
-                    children_derived=result.children,
-                )
-                result.children[index][derived["key"]] = _value(derived["value"], data)
+                    **shared,
+                ),
+            )
 
+    for derived in form.derived:
+        for index, data in contexts(derived["scope"]):
+            target = result.derived if index is None else result.children[index]
+            target[derived["key"]] = _value(derived["value"], data)
     for rule in form.rules:
-        if rule["scope"] == "coe":
-            data = context(view, today, derived=result.derived, children_derived=result.children)
-            result.results.append(_judge(rule, data, None))
-        else:
-            for index, child in enumerate(children):
-                data = context(
-                    view,
-                    today,
-                    child=child,
-                    index=index,
-                    derived=result.derived,
-                    child_derived=result.children[index],
-                    children_derived=result.children,
-                )
-                result.results.append(_judge(rule, data, index))
+        for index, data in contexts(rule["scope"]):
+            result.results.append(_judge(rule, data, index))
     return result

@@ -9,7 +9,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from campo.db import Base, UTCDateTime, new_uuid, utcnow
+from campo.db import Base, UTCDateTime, enum_column, new_uuid, utcnow
 
 
 class SignerRole(enum.StrEnum):
@@ -27,17 +27,7 @@ class Signature(Base):
     coe_id: Mapped[uuid.UUID] = mapped_column(
         sa.ForeignKey("coes.id", ondelete="CASCADE"), index=True
     )
-    role: Mapped[SignerRole] = mapped_column(
-        sa.Enum(
-            SignerRole,
-            native_enum=False,
-            length=12,
-            validate_strings=True,
-            create_constraint=True,
-            values_callable=lambda s: [v.value for v in s],
-            name="signer_role",
-        )
-    )
+    role: Mapped[SignerRole] = mapped_column(enum_column(SignerRole, name="signer_role", length=12))
     signer_name: Mapped[str] = mapped_column(sa.String(160))
     signer_user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     statement_version: Mapped[str] = mapped_column(sa.String(40))
