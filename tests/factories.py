@@ -6,11 +6,8 @@ import copy
 from datetime import date, timedelta
 from typing import Any
 
-# A 1x1 PNG: the smallest honest drawn-signature image.
-SIGNATURE_IMAGE = (
-    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhf"
-    "DwAChwGA60e6kgAAAABJRU5ErkJggg=="
-)
+from campo.demo.signatures import scribble
+
 FORM_VERSION = "1.1"
 
 CHILDREN = [
@@ -103,7 +100,13 @@ def coe_body(answers: dict[str, Any] | None = None, **extra: Any) -> dict[str, A
 
 
 def signatures(interviewee: str = "Ignacio Núñez") -> list[dict[str, Any]]:
+    """The interviewee's and the recruiter's strokes, as the tablet sends them."""
     return [
-        {"role": "interviewee", "signer_name": interviewee, "image": SIGNATURE_IMAGE},
-        {"role": "recruiter", "image": SIGNATURE_IMAGE},
+        {"role": "interviewee", "signer_name": interviewee, "strokes": scribble(1)},
+        {"role": "recruiter", "strokes": scribble(2)},
     ]
+
+
+def approval() -> dict[str, Any]:
+    """A supervisor's approval, signed."""
+    return {"decision": "approve", "reviewer_strokes": scribble(3)}

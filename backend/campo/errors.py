@@ -119,6 +119,19 @@ COE_REASONS_REQUIRED = _code(
     "coe.reasons_required", 422, N_("Please give at least one reason, and a comment for “Other”.")
 )
 
+# A signature's strokes are not usable (empty, a dot, a straight line, off the pad...);
+# see "fields" and "problems" (codes signature.*).
+SIGNATURE_INVALID = _code(
+    "signature.invalid", 422, N_("The signature could not be used. Please sign again.")
+)
+# At approval, a signature no longer matches the COE as stored: its content changed after
+# signing. The COE must be signed again; nothing was approved.
+COE_SIGNATURES_INVALID = _code(
+    "coe.signatures_invalid",
+    409,
+    N_("A signature no longer matches this certificate. It must be signed again."),
+)
+
 # -- children and statewide numbers ------------------------------------------------------
 CHILD_NOT_FOUND = _code("child.not_found", 404, N_("This child was not found."))
 # The statewide student number is malformed or its check digit is wrong.
@@ -126,6 +139,16 @@ STUDENT_NUMBER_INVALID = _code(
     "student_number.invalid",
     422,
     N_("This statewide student number is not valid. Please check each digit."),
+)
+
+# -- documents ---------------------------------------------------------------------------
+# The document kind is not one Campo makes (certificate, letter).
+DOCUMENT_UNKNOWN = _code("document.unknown", 404, N_("There is no such document."))
+# The family documents exist only for an approved COE.
+DOCUMENT_NOT_AVAILABLE = _code(
+    "document.not_available",
+    409,
+    N_("This document is available only once the certificate is approved."),
 )
 
 # -- accounts ------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from tests.factories import coe_body, signatures
+from tests.factories import approval, coe_body, signatures
 
 
 @pytest.fixture
@@ -25,9 +25,7 @@ def submitted_coe(api, new_id) -> str:
 def test_other_regions_get_404_for_a_coe(api, submitted_coe, username):
     for response in (
         api.get(f"/api/v1/coes/{submitted_coe}", as_user=username),
-        api.post(
-            f"/api/v1/coes/{submitted_coe}/review", as_user=username, json={"decision": "approve"}
-        ),
+        api.post(f"/api/v1/coes/{submitted_coe}/review", as_user=username, json=approval()),
         api.post(f"/api/v1/coes/{submitted_coe}/submit", as_user=username, json={}),
     ):
         if response.status_code == 403:
@@ -57,9 +55,7 @@ def test_lists_show_only_the_callers_region(api, submitted_coe):
 
 @pytest.mark.parametrize("username", ["recruiter1", "recruiter2", "regional1"])
 def test_recruiters_and_regional_staff_cannot_review(api, submitted_coe, username):
-    response = api.post(
-        f"/api/v1/coes/{submitted_coe}/review", as_user=username, json={"decision": "approve"}
-    )
+    response = api.post(f"/api/v1/coes/{submitted_coe}/review", as_user=username, json=approval())
     assert response.status_code == 403
     assert response.json["error"]["code"] == "auth.forbidden"
 
@@ -69,16 +65,14 @@ def test_nobody_reviews_their_own_coe(api, new_id):
     api.post(
         f"/api/v1/coes/{new_id}/submit", as_user="supervisor1", json={"signatures": signatures()}
     )
-    response = api.post(
-        f"/api/v1/coes/{new_id}/review", as_user="supervisor1", json={"decision": "approve"}
-    )
+    response = api.post(f"/api/v1/coes/{new_id}/review", as_user="supervisor1", json=approval())
     assert response.status_code == 403
     assert response.json["error"]["code"] == "coe.own_review"
 
 
 def test_state_admin_may_review_any_region(api, submitted_coe):
     response = api.post(
-        f"/api/v1/coes/{submitted_coe}/review", as_user="stateadmin", json={"decision": "approve"}
+        f"/api/v1/coes/{submitted_coe}/review", as_user="stateadmin", json=approval()
     )
     assert response.status_code == 200
     assert response.json["status"] == "approved"
@@ -106,7 +100,7 @@ def test_only_the_author_changes_or_submits_a_draft(api, new_id):
 
 def test_children_of_other_regions_are_not_found(api, submitted_coe):
     approved = api.post(
-        f"/api/v1/coes/{submitted_coe}/review", as_user="supervisor1", json={"decision": "approve"}
+        f"/api/v1/coes/{submitted_coe}/review", as_user="supervisor1", json=approval()
     ).json
     child = approved["children"][0]
     assert api.get(f"/api/v1/children/{child['child_id']}", as_user="regional2").status_code == 404

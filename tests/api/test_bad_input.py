@@ -141,21 +141,24 @@ def test_oversized_body_is_413(api, new_id, app):
     assert_error(response, 413, "request.too_large")
 
 
-def test_bad_signature_image_is_refused(api, new_id):
+def test_malformed_signature_entries_are_refused(api, new_id):
     api.put(f"/api/v1/coes/{new_id}", as_user="recruiter1", json=coe_body())
     response = api.post(
         f"/api/v1/coes/{new_id}/submit",
         as_user="recruiter1",
         json={
             "signatures": [
-                {"role": "interviewee", "signer_name": "A", "image": "javascript:alert(1)"},
-                {"role": "reviewer"},
+                {"role": "interviewee", "signer_name": "A", "strokes": "javascript:alert(1)"},
+                {"role": "reviewer", "strokes": {}},
+                {"role": "recruiter", "image": "data:image/png;base64,AAAA"},
             ],
         },
     )
     error = assert_error(response, 422, "request.invalid")
-    assert "signatures.0.image" in error["fields"]
+    assert "signatures.0.strokes" in error["fields"]
     assert "signatures.1.role" in error["fields"]
+    assert "signatures.2.strokes" in error["fields"]  # required
+    assert "signatures.2.image" in error["fields"]  # unknown: strokes, not pictures
 
 
 def test_unknown_decision_and_reason(api, new_id):

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from campo.audit.models import AuditEvent
 from campo.families.studentnumbers import parse_student_number
-from tests.factories import coe_body, complete_answers, signatures
+from tests.factories import approval, coe_body, complete_answers, signatures
 
 
 def audit_actions(db_session, entity_id: str) -> list[str]:
@@ -42,9 +42,7 @@ def test_recruiter_saves_submits_and_supervisor_approves(api, new_id, db_session
         "recruiter",
     }
 
-    approved = api.post(
-        f"/api/v1/coes/{new_id}/review", as_user="supervisor1", json={"decision": "approve"}
-    )
+    approved = api.post(f"/api/v1/coes/{new_id}/review", as_user="supervisor1", json=approval())
     assert approved.status_code == 200, approved.json
     body = approved.json
     assert body["status"] == "approved"
@@ -218,9 +216,7 @@ def test_reject_needs_a_reason_and_issues_no_number(api, new_id):
     assert rejected.status_code == 200
     assert rejected.json["status"] == "rejected"
     assert rejected.json["children"][0]["statewide_number"] is None
-    again = api.post(
-        f"/api/v1/coes/{new_id}/review", as_user="supervisor1", json={"decision": "approve"}
-    )
+    again = api.post(f"/api/v1/coes/{new_id}/review", as_user="supervisor1", json=approval())
     assert again.status_code == 409
     assert again.json["error"]["code"] == "coe.not_reviewable"
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from campo.accounts.models import Region, Role, User
 from campo.accounts.services import create_user
 from campo.auth.permissions import Actor
+from campo.demo.signatures import scribble
 from campo.eligibility.services import (
     CoeContent,
     Decision,
@@ -28,11 +29,6 @@ from campo.signatures.models import SignerRole
 
 REGIONS_FILE = Path(__file__).with_name("regions.json")
 REGION_A, REGION_B = "16", "23"
-# A 1x1 transparent PNG stands in for a drawn signature in the demo.
-DEMO_SIGNATURE = (
-    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhf"
-    "DwAChwGA60e6kgAAAABJRU5ErkJggg=="
-)
 
 
 @dataclass(frozen=True)
@@ -133,8 +129,8 @@ def _answers(
 
 def _signed(interviewee: str) -> list[SignatureInput]:
     return [
-        SignatureInput(SignerRole.INTERVIEWEE, signer_name=interviewee, image=DEMO_SIGNATURE),
-        SignatureInput(SignerRole.RECRUITER, image=DEMO_SIGNATURE),
+        SignatureInput(SignerRole.INTERVIEWEE, strokes=scribble(1), signer_name=interviewee),
+        SignatureInput(SignerRole.RECRUITER, strokes=scribble(2)),
     ]
 
 
@@ -214,7 +210,7 @@ def load_demo(
         reasons=[],
         comment=None,
         state_code=state_code,
-        signature_image=DEMO_SIGNATURE,
+        reviewer_strokes=scribble(3),
     )
 
     waiting = coe(

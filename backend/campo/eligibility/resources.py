@@ -24,6 +24,7 @@ from campo.eligibility.services import (
     review_coe,
     save_coe,
     submit_coe,
+    verify_signature,
 )
 from campo.i18n import translate
 from campo.lib.dates import today_in_state
@@ -67,10 +68,11 @@ def coe_view(coe: Coe) -> dict[str, Any]:
                 "id": s.id,
                 "role": s.role.value,
                 "signer_name": s.signer_name,
+                "statement_id": s.statement_id,
                 "statement_version": s.statement_version,
                 "content_hash": s.content_hash,
                 "signed_at": s.signed_at,
-                "current": s.content_hash == coe.content_hash,
+                "current": verify_signature(coe, s),
             }
             for s in queries.signatures_of(session, coe.id)
         ],
@@ -184,7 +186,7 @@ class CoeSubmission(MethodView):
             SignatureInput(
                 role=SignerRole(s["role"]),
                 signer_name=s["signer_name"],
-                image=s["image"],
+                strokes=s["strokes"],
                 signed_at=s["signed_at"],
             )
             for s in data["signatures"]
@@ -215,7 +217,7 @@ class CoeReview(MethodView):
             decision=data["decision"],
             reasons=data["reasons"],
             comment=data["comment"],
-            signature_image=data["signature_image"],
+            reviewer_strokes=data["reviewer_strokes"],
             state_code=current_app.config["STATE_CODE"],
         )
         return coe_view(coe)

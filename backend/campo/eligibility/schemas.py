@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from typing import Any
+
+from marshmallow import Schema, fields
 
 from campo.eligibility.models import CoeStatus
 from campo.eligibility.queries import SORTS
 from campo.eligibility.reasons import REVIEW_REASONS
 from campo.eligibility.services import Decision
-from campo.errors import N_
-from campo.lib.fields import TOO_LONG, bounded_list, choice, integer, text
+from campo.lib.fields import bounded_list, choice, integer, text
 from campo.signatures.models import SignerRole
 
 LANGUAGES = ("es", "en")
-MAX_SIGNATURE_IMAGE = 300_000
-NOT_AN_IMAGE = N_("The signature must be a PNG or SVG image.")
 
 
 class CoePutSchema(Schema):
@@ -39,24 +38,21 @@ class CoePutSchema(Schema):
     )
 
 
-def signature_image() -> fields.String:
-    """A drawn signature as a base64 PNG or SVG data URL."""
-    return fields.String(
-        allow_none=True,
-        load_default=None,
-        validate=[
-            validate.Length(max=MAX_SIGNATURE_IMAGE, error=TOO_LONG),
-            validate.Regexp(
-                r"^data:image/(png|svg\+xml);base64,[A-Za-z0-9+/=]+$", error=NOT_AN_IMAGE
-            ),
-        ],
+def strokes_field(**kwargs: Any) -> fields.Dict:
+    description = (
+        "The drawn signature: {width, height, strokes: [[{x, y, time, pressure}]]}, as "
+        "signature_pad's toData() gives it."
+    )
+    extra = kwargs.pop("metadata", {}).get("description")
+    return fields.Dict(
+        metadata={"description": f"{description} {extra}" if extra else description}, **kwargs
     )
 
 
 class SignatureInSchema(Schema):
     role = choice((SignerRole.INTERVIEWEE.value, SignerRole.RECRUITER.value), required=True)
     signer_name = text(160, allow_none=True, load_default=None)
-    image = signature_image()
+    strokes = strokes_field(required=True)
     signed_at = fields.AwareDateTime(allow_none=True, load_default=None)
 
 
@@ -71,14 +67,17 @@ class CoeReviewSchema(Schema):
         choice(tuple(REVIEW_REASONS)), max_items=len(REVIEW_REASONS), load_default=list
     )
     comment = text(2000, allow_none=True, load_default=None)
-    signature_image = signature_image()
+    reviewer_strokes = strokes_field(
+        allow_none=True, load_default=None, metadata={"description": "Required to approve."}
+    )
 
 
 class SignatureSchema(Schema):
     id = fields.UUID()
     role = fields.String()
     signer_name = fields.String()
-    statement_version = fields.String()
+    statement_id = fields.String()
+    statement_version = fields.Integer()
     content_hash = fields.String()
     signed_at = fields.DateTime()
     current = fields.Boolean(metadata={"description": "Signed on the COE's present content."})

@@ -42,11 +42,14 @@ from campo.formdefs.evaluate import Evaluation, evaluate_answers
 from campo.formdefs.messages import FIELD_MESSAGES
 from campo.lib.canonical import content_hash, to_json_safe
 from campo.lib.text import name_key
+from campo.signatures import strokes as strokes_module
+from campo.signatures.binding import binding_hash, signed_document, verifies
+from campo.signatures.messages import SIGNATURE_MESSAGES
 from campo.signatures.models import Signature, SignerRole
+from campo.signatures.statements import statement_for
+from campo.signatures.strokes import StrokesError, parse_strokes
 
 FORM_ID = "coe"
-# The attestation each signer signs; versioned statements live in signatures/.
-STATEMENT_VERSION = "coe-attestation-0"
 SIGNATURE_MISSING = "signature.required"
 
 FAMILY_COLUMNS = (
@@ -107,8 +110,8 @@ class FormContext:
 @dataclass(frozen=True)
 class SignatureInput:
     role: SignerRole
+    strokes: Any
     signer_name: str | None = None
-    image: str | None = None
     signed_at: datetime | None = None
 
 
@@ -254,13 +257,13 @@ def submit_coe(
     if base_version is not None and base_version != coe.version:
         raise CampoError(errors.COE_VERSION_CONFLICT, params={"version": coe.version})
 
-    for signature in signatures:
+    for index, signature in enumerate(signatures):
         name = (
             actor.user.full_name
             if signature.role is SignerRole.RECRUITER
             else (signature.signer_name or "")
         )
-        _add_signature(session, coe, signature, signer_name=name, actor=actor)
+        _add_signature(session, coe, signature, signer_name=name, actor=actor, index=index)
     session.flush()
 
     evaluation = forms.evaluate(coe.form_version, coe.answers, complete=True)
@@ -307,9 +310,13 @@ def review_coe(
     reasons: list[str],
     comment: str | None,
     state_code: str,
-    signature_image: str | None = None,
+    reviewer_strokes: Any = None,
 ) -> Coe:
-    """Approve, return or reject a submitted COE. Approval signs it and numbers new children."""
+    """Approve, return or reject a submitted COE. Approval signs it and numbers new children.
+
+    Approval first verifies that the interviewee's and the recruiter's signatures still match
+    the COE as stored; if the content changed after signing, nothing is approved.
+    """
     require_role(actor, *COE_REVIEWERS)
     coe = get_coe(session, actor=actor, coe_id=coe_id, audit=False)
     if coe.recruiter_id == actor.user.id:
@@ -325,6 +332,23 @@ def review_coe(
     ):
         raise CampoError(errors.COE_REASONS_REQUIRED)
 
+    if decision == Decision.APPROVE:
+        signed = {s.role for s in current_signatures(session, coe)}
+        if not {SignerRole.INTERVIEWEE, SignerRole.RECRUITER} <= signed:
+            raise CampoError(errors.COE_SIGNATURES_INVALID)
+        if reviewer_strokes is None:
+            raise CampoError(
+                errors.SIGNATURE_INVALID,
+                fields={"reviewer_strokes": [SIGNATURE_MESSAGES[strokes_module.EMPTY]]},
+            )
+        _add_signature(
+            session,
+            coe,
+            SignatureInput(SignerRole.REVIEWER, strokes=reviewer_strokes),
+            signer_name=actor.user.full_name,
+            actor=actor,
+            field="reviewer_strokes",
+        )
     now = utcnow()
     coe.status = target
     coe.decided_at = coe.updated_at = now
@@ -332,13 +356,6 @@ def review_coe(
     coe.decision_reasons = list(dict.fromkeys(reasons)) or None
     coe.decision_comment = comment
     if decision == Decision.APPROVE:
-        _add_signature(
-            session,
-            coe,
-            SignatureInput(SignerRole.REVIEWER, image=signature_image),
-            signer_name=actor.user.full_name,
-            actor=actor,
-        )
         _enrol_children(session, coe, actor=actor, state_code=state_code)
     session.flush()
     record_event(
@@ -353,9 +370,26 @@ def review_coe(
     return coe
 
 
+def signed_content(coe: Coe) -> dict[str, Any]:
+    """The COE's content as stored now: what a signature is checked against."""
+    return _stored_document(coe)
+
+
+def verify_signature(coe: Coe, signature: Signature) -> bool:
+    """Whether the COE as stored is still exactly what this signature's signer signed."""
+    document = signed_document(
+        coe_id=coe.id,
+        content=signed_content(coe),
+        role=signature.role.value,
+        statement_id=signature.statement_id,
+        statement_version=signature.statement_version,
+    )
+    return verifies(signature.binding_hash, document)
+
+
 def current_signatures(session: Session, coe: Coe) -> list[Signature]:
-    """The signatures made on the COE's present content (older ones no longer bind it)."""
-    return [s for s in signatures_of(session, coe.id) if s.content_hash == coe.content_hash]
+    """The signatures that verify against the COE as stored (a later change voids the others)."""
+    return [s for s in signatures_of(session, coe.id) if verify_signature(coe, s)]
 
 
 # -- helpers ------------------------------------------------------------------------------
@@ -530,16 +564,52 @@ def _changed_paths(old: dict[str, Any], new: dict[str, Any]) -> set[str]:
 
 
 def _add_signature(
-    session: Session, coe: Coe, signature: SignatureInput, *, signer_name: str, actor: Actor
+    session: Session,
+    coe: Coe,
+    signature: SignatureInput,
+    *,
+    signer_name: str,
+    actor: Actor,
+    index: int = 0,
+    field: str | None = None,
 ) -> Signature:
+    """Check the strokes, bind them to the COE's content and the statement shown, store them."""
+    where = field or f"signatures.{index}.strokes"
+    try:
+        strokes = parse_strokes(signature.strokes)
+    except StrokesError as error:
+        message = SIGNATURE_MESSAGES[error.code]
+        raise CampoError(
+            errors.SIGNATURE_INVALID,
+            fields={where: [message]},
+            problems=[
+                {
+                    "code": error.code,
+                    "severity": "error",
+                    "path": where,
+                    "child": None,
+                    "message": message,
+                }
+            ],
+        ) from None
+    statement = statement_for(signature.role.value)
+    document = signed_document(
+        coe_id=coe.id,
+        content=signed_content(coe),
+        role=signature.role.value,
+        statement_id=statement["id"],
+        statement_version=statement["version"],
+    )
     row = Signature(
         coe_id=coe.id,
         role=signature.role,
         signer_name=signer_name.strip(),
         signer_user_id=None if signature.role is SignerRole.INTERVIEWEE else actor.user.id,
-        statement_version=STATEMENT_VERSION,
+        statement_id=statement["id"],
+        statement_version=statement["version"],
         content_hash=coe.content_hash,
-        image=signature.image,
+        binding_hash=binding_hash(document),
+        strokes=strokes.as_dict(),
         signed_at=signature.signed_at or utcnow(),
     )
     session.add(row)
@@ -550,7 +620,10 @@ def _add_signature(
         entity_type="coe",
         entity_id=coe.id,
         region_id=coe.region_id,
-        details={"role": signature.role.value},
+        details={
+            "role": signature.role.value,
+            "statement": f"{statement['id']}.v{statement['version']}",
+        },
     )
     return row
 
