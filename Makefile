@@ -8,10 +8,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
 PORT ?= 5000
-PYBABEL_EXTRACT := $(BIN)/pybabel extract -F translations/babel.cfg -k N_ -k lazy_gettext \
+PYBABEL_EXTRACT := $(BIN)/pybabel extract -F translations/babel.cfg -k N_ -k lazy_gettext -k t \
 	-c TRANSLATORS: --sort-by-file --no-wrap --project Campo --copyright-holder Campo
 
-.PHONY: help install run serve demo migrate test test-pg lint fmt i18n
+.PHONY: help install run serve demo migrate test test-pg lint fmt i18n pwa
 
 help: ## Show this list
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -27,7 +27,34 @@ $(STAMP): pyproject.toml
 translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(STAMP)
 	$(BIN)/pybabel compile -i $< -o $@ --statistics
 
-install: $(STAMP) $(CATALOGS) ## Create .venv, install everything, compile the translations
+install: $(STAMP) $(CATALOGS) pwa ## Create .venv, install everything, compile the translations
+
+# The tablet app's libraries come from npm (package-lock.json) and are copied into pwa/vendor/,
+# which git ignores: nothing is fetched from a CDN at run time. json-logic-js ships as UMD; it is
+# wrapped into an ES module so the app needs no bundler.
+NODE_STAMP := node_modules/.package-lock.json
+VENDOR := pwa/vendor
+VENDOR_FILES := $(VENDOR)/idb.js $(VENDOR)/signature_pad.js $(VENDOR)/json-logic.js
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+$(VENDOR)/idb.js: $(NODE_STAMP)
+	mkdir -p $(VENDOR)
+	cp node_modules/idb/build/index.js $@
+
+$(VENDOR)/signature_pad.js: $(NODE_STAMP)
+	mkdir -p $(VENDOR)
+	sed '/sourceMappingURL/d' node_modules/signature_pad/dist/signature_pad.min.js > $@
+
+$(VENDOR)/json-logic.js: $(NODE_STAMP)
+	mkdir -p $(VENDOR)
+	{ echo 'const module = { exports: {} }; const exports = module.exports;'; \
+	  cat node_modules/json-logic-js/logic.js; \
+	  echo 'export default module.exports;'; } > $@
+
+pwa: $(VENDOR_FILES) ## Install the tablet app's npm libraries and copy them into pwa/vendor/
 
 migrate: install ## Migrate the database (DATABASE_URL, default: instance/campo.sqlite3)
 	$(BIN)/campo db upgrade

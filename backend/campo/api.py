@@ -20,17 +20,27 @@ from werkzeug.exceptions import HTTPException
 from campo import errors
 from campo.accounts import resources as accounts
 from campo.auth import resources as auth
+from campo.documents import resources as documents
 from campo.eligibility import resources as eligibility
 from campo.errors import CampoError, ErrorCode, Message
 from campo.extensions import api, jwt
 from campo.families import resources as families
 from campo.formdefs import resources as formdefs
 from campo.i18n import translate
+from campo.matching import resources as matching
 from campo.web import open_request_session, request_session
 
 log = logging.getLogger(__name__)
 
-BLUEPRINTS = (auth.blp, accounts.blp, eligibility.blp, families.blp, formdefs.blp)
+BLUEPRINTS = (
+    auth.blp,
+    accounts.blp,
+    eligibility.blp,
+    families.blp,
+    formdefs.blp,
+    matching.blp,
+    documents.blp,
+)
 
 # werkzeug status -> our code, for failures raised outside our own code.
 _HTTP_CODES: Mapping[int, ErrorCode] = {

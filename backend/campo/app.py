@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from campo import api
+from campo import api, pwa_app
 from campo.config import Config, load_config
 from campo.db import Database
 from campo.extensions import babel, jwt
@@ -33,4 +33,5 @@ def create_app(config: Config | None = None) -> Flask:
 
     # blueprints and error handlers
     api.register(app)
+    pwa_app.register(app)
     return app

@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
+import csv
 import getpass
+import secrets
+import time
+import uuid
+from pathlib import Path
 
 import click
 import sqlalchemy as sa
 from alembic import command as alembic_command
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
+from sqlalchemy.orm import Session
 
-from campo.accounts.models import Role, User
+from campo.accounts.models import Region, Role, User
 from campo.accounts.services import create_user
+from campo.auth.permissions import Actor
 from campo.db import Database, alembic_config
+from campo.demo.data import load_regions
 from campo.errors import CampoError
+from campo.families.models import Child
+from campo.matching.identity import Identity
+from campo.matching.importer import (
+    ImportReport,
+    import_children,
+    parse_row,
+    read_csv,
+    write_report,
+)
+from campo.matching.services import find_matches
 from campo.web import database
 
 
@@ -102,6 +120,151 @@ def demo(if_empty: bool) -> None:
     for account in DEMO_ACCOUNTS:
         region = f"region {account.region_code}" if account.region_code else "all regions"
         click.echo(f"  {account.username:<12} {account.role.value:<15} {region}")
+
+
+@cli.group("import")
+def import_group() -> None:
+    """Bring legacy records in."""
+
+
+@import_group.command("children")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--region", "region_code", required=True, help="Region code the children belong to.")
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the links made and the rows refused to this CSV.",
+)
+@with_appcontext
+def import_children_command(csv_file: Path, region_code: str, report: Path | None) -> None:
+    """Load children from CSV_FILE, linking each to a known child when likely the same."""
+    started = time.perf_counter()
+    with _database().transaction() as session:
+        result = _import(session, csv_file, region_code)
+    _database().analyze()
+    if report:
+        write_report(result, report)
+    click.echo(
+        f"{result.rows} rows in {time.perf_counter() - started:.1f} s: {result.created} new "
+        f"children, {result.linked_to_store} linked to known children, {result.linked_in_file} "
+        f"linked to an earlier row, {len(result.refused)} refused."
+    )
+    for line, reason in result.refused[:20]:
+        click.echo(f"  line {line}: {reason}")
+
+
+def _import(session: Session, csv_file: Path, region_code: str) -> ImportReport:
+    region = session.scalar(sa.select(Region).where(Region.code == region_code))
+    if region is None:
+        raise click.ClickException(f"No region {region_code!r}.")
+    importer = _system_actor(session)
+    with csv_file.open(newline="", encoding="utf-8-sig") as handle:
+        try:
+            return import_children(
+                session,
+                read_csv(handle),
+                actor=importer,
+                region_id=region.id,
+                state_code=current_app.config["STATE_CODE"],
+            )
+        except ValueError as error:
+            raise click.ClickException(str(error)) from None
+
+
+def _system_actor(session: Session) -> Actor:
+    """The account bulk work is done and audited as: the first state admin."""
+    admin = session.scalar(
+        sa.select(User).where(User.role == Role.STATE_ADMIN).order_by(User.id).limit(1)
+    )
+    if admin is None:
+        raise click.ClickException("Create a state_admin account first (campo users create).")
+    return Actor(admin, client_address="cli")
+
+
+@cli.group("match")
+def match_group() -> None:
+    """The duplicate check."""
+
+
+@match_group.command("evaluate")
+@click.option(
+    "--store", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True
+)
+@click.option(
+    "--queries", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True
+)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--top", default=5, show_default=True, type=click.IntRange(1, 50))
+@click.option("--region", "region_code", default="01", show_default=True)
+@with_appcontext
+def match_evaluate(store: Path, queries: Path, out: Path, top: int, region_code: str) -> None:
+    """Load STORE into this (empty) database, check each query, write the ranked candidates."""
+    database = _database()
+    database.upgrade()
+    with database.transaction() as session:
+        if session.scalar(sa.select(sa.func.count()).select_from(Child)):
+            raise click.ClickException("The database already holds children: use an empty one.")
+        load_regions(session)
+        if session.scalar(sa.select(User.id).where(User.role == Role.STATE_ADMIN)) is None:
+            create_user(
+                session,
+                username="match-evaluation",
+                full_name="Match evaluation",
+                password=secrets.token_urlsafe(24),
+                role=Role.STATE_ADMIN,
+                region_code=None,
+            )
+    started = time.perf_counter()
+    with database.transaction() as session:
+        loaded = _import(session, store, region_code)
+    database.analyze()
+    load_seconds = time.perf_counter() - started
+    click.echo(f"Loaded {loaded.created} children ({loaded.rows} rows) in {load_seconds:.1f} s.")
+    # Results name candidates by the store's own ids, as the evaluation files do.
+    source_of: dict[uuid.UUID, str | None] = {}
+    with store.open(newline="", encoding="utf-8-sig") as handle:
+        for line, record in read_csv(handle):
+            child_id = loaded.child_of_line.get(line)
+            if child_id is not None:
+                source_of.setdefault(child_id, record.get("id"))
+    latencies = []
+    with (
+        database.transaction() as session,
+        queries.open(newline="", encoding="utf-8-sig") as handle,
+        out.open("w", newline="", encoding="utf-8") as output,
+    ):
+        writer = csv.writer(output)
+        writer.writerow(["query_index", "rank", "candidate_id", "score", "band"])
+        for index, (_line, record) in enumerate(read_csv(handle)):
+            try:
+                identity = parse_row(0, record).identity
+            except ValueError:
+                identity = Identity()
+            began = time.perf_counter()
+            matches = find_matches(
+                session, identity, region_id=None, limit=top, minimum_band="unlikely"
+            )
+            latencies.append((time.perf_counter() - began) * 1000)
+            for rank_number, (child, match) in enumerate(matches, start=1):
+                writer.writerow(
+                    [
+                        index,
+                        rank_number,
+                        source_of.get(child.id) or child.id,
+                        match.score,
+                        match.band,
+                    ]
+                )
+    if latencies:
+        ordered = sorted(latencies)
+
+        def at(share: float) -> float:
+            return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+        click.echo(
+            f"{len(latencies)} queries: p50 {at(0.50):.1f} ms, p95 {at(0.95):.1f} ms, "
+            f"p99 {at(0.99):.1f} ms"
+        )
 
 
 @cli.group("users")

@@ -155,6 +155,11 @@ class Database:
         with self.engine.begin() as connection:
             upgrade_database(connection, revision)
 
+    def analyze(self) -> None:
+        """Refresh the planner's statistics (after a bulk load, or PostgreSQL may scan tables)."""
+        with self.engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE")
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """Give a session whose work commits on success and rolls back on error (CLI, jobs)."""

@@ -141,6 +141,18 @@ STUDENT_NUMBER_INVALID = _code(
     N_("This statewide student number is not valid. Please check each digit."),
 )
 
+# Approval asked while a child on the COE has a likely or possible duplicate that nobody has
+# linked to the known child or confirmed as new; see "problems".
+COE_DUPLICATES_UNRESOLVED = _code(
+    "coe.duplicates_unresolved",
+    409,
+    N_("A child on this certificate may already be known. Link or confirm each one first."),
+)
+# A link to a child who is neither visible to the caller nor a candidate of the COE's check.
+LINK_NOT_ALLOWED = _code(
+    "coe.link_not_allowed", 403, N_("This child cannot be linked to this certificate.")
+)
+
 # -- documents ---------------------------------------------------------------------------
 # The document kind is not one Campo makes (certificate, letter).
 DOCUMENT_UNKNOWN = _code("document.unknown", 404, N_("There is no such document."))

@@ -187,7 +187,12 @@ def test_return_with_reasons_then_resubmit_needs_new_signatures(api, new_id):
     assert returned.json["decision_reasons"] == ["comment_missing"]
 
     body["answers"]["comments"]["other"] = "Hired by a labor contractor before the move."
-    edited = api.put(f"/api/v1/coes/{new_id}", as_user="recruiter1", json=body)
+    blind = api.put(f"/api/v1/coes/{new_id}", as_user="recruiter1", json=body)
+    assert blind.status_code == 409  # a change must name the version it replaces
+    assert blind.json["error"]["code"] == "coe.version_conflict"
+    edited = api.put(
+        f"/api/v1/coes/{new_id}", as_user="recruiter1", json={**body, "base_version": 1}
+    )
     assert edited.status_code == 200
     assert edited.json["version"] == 2
     assert not any(s["current"] for s in edited.json["signatures"])

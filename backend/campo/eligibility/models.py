@@ -51,6 +51,8 @@ class Coe(Base):
     # The server's last evaluation of the form's rules over these answers (formdefs.evaluate):
     # rule outcomes, field problems and derived values such as each child's end of eligibility.
     evaluation: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
+    # The server's duplicate check at submission: candidates for each child (matching/).
+    duplicate_check: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
     # SHA-256 of the canonical answers: what signatures bind to; a change breaks the binding.
     content_hash: Mapped[str] = mapped_column(sa.String(64))
     version: Mapped[int] = mapped_column(default=1)
@@ -97,5 +99,11 @@ class CoeChild(Base):
     birth_country: Mapped[str | None] = mapped_column(sa.String(3))
     residency_date: Mapped[date | None] = mapped_column(index=True)
     eligibility_end_date: Mapped[date | None] = mapped_column(index=True)
+
+    # How the duplicate check was resolved: "linked" to an existing child (child_id set before
+    # approval) or "new" (a new child is made at approval); None while undecided.
+    match_decision: Mapped[str | None] = mapped_column(sa.String(8))
+    match_decided_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    match_decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     coe: Mapped[Coe] = relationship(back_populates="children")

@@ -46,6 +46,30 @@ def form_context() -> FormContext:
     return FormContext(state_code=config["STATE_CODE"], today=today_in_state(config["TIME_ZONE"]))
 
 
+def _translated_check(check: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The stored duplicate check with its notes in the request's language."""
+    if not check:
+        return None
+    return {
+        **check,
+        "children": [
+            {
+                **entry,
+                "candidates": [
+                    {
+                        **candidate,
+                        "comparisons": [
+                            {**c, "note": translate(c["note"])} for c in candidate["comparisons"]
+                        ],
+                    }
+                    for candidate in entry["candidates"]
+                ],
+            }
+            for entry in check.get("children", [])
+        ],
+    }
+
+
 def coe_view(coe: Coe) -> dict[str, Any]:
     """The COE with its children's statewide numbers and every signature made on it."""
     session = request_session()
@@ -60,9 +84,11 @@ def coe_view(coe: Coe) -> dict[str, Any]:
                 "child_id": row.child_id,
                 "statewide_number": numbers.get(row.child_id) if row.child_id else None,
                 "eligibility_end_date": row.eligibility_end_date,
+                "match_decision": row.match_decision,
             }
             for row in coe.children
         ],
+        "duplicate_check": _translated_check(coe.duplicate_check),
         "signatures": [
             {
                 "id": s.id,

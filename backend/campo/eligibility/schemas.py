@@ -88,6 +88,9 @@ class CoeChildSchema(Schema):
     child_id = fields.UUID(allow_none=True)
     statewide_number = fields.String(allow_none=True)
     eligibility_end_date = fields.Date(allow_none=True)
+    match_decision = fields.String(
+        allow_none=True, metadata={"description": "linked, new, or null while undecided"}
+    )
 
 
 class CoeSchema(Schema):
@@ -103,6 +106,10 @@ class CoeSchema(Schema):
     language = fields.String()
     interview_place = fields.String(allow_none=True)
     answers = fields.Dict()
+    duplicate_check = fields.Dict(
+        allow_none=True,
+        metadata={"description": "Candidates found for each child at submission (statewide)."},
+    )
     evaluation = fields.Dict(
         allow_none=True,
         metadata={"description": "The server's evaluation: rules, problems, derived values."},

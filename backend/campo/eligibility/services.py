@@ -42,6 +42,7 @@ from campo.formdefs.evaluate import Evaluation, evaluate_answers
 from campo.formdefs.messages import FIELD_MESSAGES
 from campo.lib.canonical import content_hash, to_json_safe
 from campo.lib.text import name_key
+from campo.matching.services import NEW, check_coe, index_child, unresolved_positions
 from campo.signatures import strokes as strokes_module
 from campo.signatures.binding import binding_hash, signed_document, verifies
 from campo.signatures.messages import SIGNATURE_MESSAGES
@@ -174,7 +175,9 @@ def save_coe(
             return coe, False
         if coe.status not in EDITABLE_STATUSES:
             raise CampoError(errors.COE_NOT_EDITABLE)
-        if base_version is not None and base_version != coe.version:
+        # Different content under a known id must say which version it replaces: an offline
+        # tablet that never saw the stored version must not overwrite it.
+        if base_version != coe.version:
             raise CampoError(errors.COE_VERSION_CONFLICT, params={"version": coe.version})
 
     evaluation = forms.evaluate(content.form_version, document["answers"], complete=False)
@@ -285,6 +288,7 @@ def submit_coe(
             problems=_problem_list(problems, blocking_rules, forms, coe.form_version),
         )
 
+    check_coe(session, coe)
     coe.status = CoeStatus.SUBMITTED
     coe.submitted_at = coe.updated_at = utcnow()
     coe.decided_at = None
@@ -333,6 +337,21 @@ def review_coe(
         raise CampoError(errors.COE_REASONS_REQUIRED)
 
     if decision == Decision.APPROVE:
+        unresolved = unresolved_positions(coe)
+        if unresolved:
+            raise CampoError(
+                errors.COE_DUPLICATES_UNRESOLVED,
+                problems=[
+                    {
+                        "code": "duplicate.unresolved",
+                        "severity": "error",
+                        "path": f"children.{position}",
+                        "child": position,
+                        "message": errors.COE_DUPLICATES_UNRESOLVED.message,
+                    }
+                    for position in unresolved
+                ],
+            )
         signed = {s.role for s in current_signatures(session, coe)}
         if not {SignerRole.INTERVIEWEE, SignerRole.RECRUITER} <= signed:
             raise CampoError(errors.COE_SIGNATURES_INVALID)
@@ -629,8 +648,12 @@ def _add_signature(
 
 
 def _enrol_children(session: Session, coe: Coe, *, actor: Actor, state_code: str) -> None:
-    """Give every child on an approved COE a state record and a statewide number, once."""
+    """Give every child on an approved COE a state record and a statewide number, once.
+
+    A child linked to a known child keeps that child's record and number.
+    """
     answers = coe.answers.get("children") or []
+    family = coe.answers.get("family") or {}
     for row in coe.children:
         if row.child_id is not None:
             continue
@@ -651,10 +674,16 @@ def _enrol_children(session: Session, coe: Coe, *, actor: Actor, state_code: str
             birth_city=data.get("birth_city"),
             birth_state=data.get("birth_state"),
             birth_country=data.get("birth_country"),
+            parent1_first_name=family.get("parent1_first_name"),
+            parent1_last_name=family.get("parent1_last_name"),
+            parent2_first_name=family.get("parent2_first_name"),
+            parent2_last_name=family.get("parent2_last_name"),
         )
         session.add(child)
         session.flush()
+        index_child(session, child)
         row.child_id = child.id
+        row.match_decision = row.match_decision or NEW
         record_event(
             session,
             actor=actor,

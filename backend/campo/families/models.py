@@ -49,13 +49,20 @@ class Child(Base):
     first_name: Mapped[str] = mapped_column(sa.String(50), index=True)
     middle_name: Mapped[str | None] = mapped_column(sa.String(50))
     suffix: Mapped[str | None] = mapped_column(sa.String(10))
-    sex: Mapped[str] = mapped_column(sa.String(6))
+    # Unknown for some legacy records brought in by the import.
+    sex: Mapped[str | None] = mapped_column(sa.String(6))
     birth_date: Mapped[date] = mapped_column(index=True)
     multiple_birth: Mapped[bool] = mapped_column(default=False)
     birth_date_verification: Mapped[str] = mapped_column(sa.String(4))
     birth_city: Mapped[str | None] = mapped_column(sa.String(80))
     birth_state: Mapped[str | None] = mapped_column(sa.String(40))
     birth_country: Mapped[str | None] = mapped_column(sa.String(3), index=True)
+    # The parents' names as MSIX carries them with each student: they help tell a child from
+    # a cousin of the same name and birth date.
+    parent1_first_name: Mapped[str | None] = mapped_column(sa.String(50))
+    parent1_last_name: Mapped[str | None] = mapped_column(sa.String(50))
+    parent2_first_name: Mapped[str | None] = mapped_column(sa.String(50))
+    parent2_last_name: Mapped[str | None] = mapped_column(sa.String(50))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

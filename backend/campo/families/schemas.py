@@ -16,7 +16,7 @@ class ChildSchema(Schema):
     first_name = fields.String()
     middle_name = fields.String(allow_none=True)
     suffix = fields.String(allow_none=True)
-    sex = fields.String()
+    sex = fields.String(allow_none=True)
     birth_date = fields.Date()
     multiple_birth = fields.Boolean()
     birth_date_verification = fields.String()

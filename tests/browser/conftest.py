@@ -1,0 +1,247 @@
+"""Real-browser tests of the tablet app: the real app on 127.0.0.1, Debian's Chromium headless.
+
+The server runs in a thread against a migrated temporary SQLite database with the demo data,
+behind a small WSGI middleware that can fail chosen requests with a 500 (before or after the
+app handled them). Without /usr/bin/chromium the tests are skipped, unless CI=true: then they
+fail. Screenshots go to tests/artifacts/ (ignored by git).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+import sqlalchemy as sa
+from werkzeug.serving import make_server
+
+from campo.app import create_app
+from campo.config import Config
+from campo.db import Database
+from campo.demo.data import load_demo
+from campo.eligibility.models import Coe
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+PASSWORD = "campo-demo"
+SIZES = {"1024x768": (1024, 768), "800x1280": (800, 1280), "phone": (390, 844)}
+
+
+def _require_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    message = "Debian's Chromium is not installed (apt-get install -y chromium)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message}: CI needs it", pytrace=False)
+    pytest.skip(message)
+
+
+@dataclass
+class Failure:
+    method: str
+    pattern: re.Pattern[str]
+    remaining: int
+    after_app: bool
+    seen: int = 0
+
+
+@dataclass
+class FailingMiddleware:
+    """Answers 500 to chosen requests: before the app sees them, or after it handled them."""
+
+    app: Callable[..., Any]
+    failures: list[Failure] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def fail(self, method: str, pattern: str, count: int, *, after_app: bool = False) -> Failure:
+        failure = Failure(method, re.compile(pattern), count, after_app)
+        with self.lock:
+            self.failures.append(failure)
+        return failure
+
+    def reset(self) -> None:
+        with self.lock:
+            self.failures.clear()
+
+    def _take(self, method: str, path: str) -> Failure | None:
+        with self.lock:
+            for failure in self.failures:
+                if failure.method == method and failure.pattern.search(path):
+                    failure.seen += 1
+                    if failure.remaining > 0:
+                        failure.remaining -= 1
+                        return failure
+        return None
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        failure = self._take(environ["REQUEST_METHOD"], environ.get("PATH_INFO", ""))
+        if failure is None:
+            return self.app(environ, start_response)
+        if failure.after_app:  # the work is done and committed; only the answer is lost
+            answer = self.app(environ, lambda *args, **kwargs: None)
+            try:
+                for _chunk in answer:
+                    pass
+            finally:
+                if hasattr(answer, "close"):
+                    answer.close()
+        payload = json.dumps(
+            {"error": {"code": "server.error", "message": "injected", "fields": {}}}
+        ).encode()
+        start_response(
+            "500 INTERNAL SERVER ERROR",
+            [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))],
+        )
+        return [payload]
+
+
+@dataclass
+class LiveServer:
+    url: str
+    database: Database
+    faults: FailingMiddleware
+
+    def coes(self) -> list[Coe]:
+        with self.database.transaction() as session:
+            rows = list(session.scalars(sa.select(Coe)))
+            for row in rows:
+                row.children  # noqa: B018 - load them while the session is open
+            session.expunge_all()
+            return rows
+
+    def coe(self, coe_id: str) -> Coe | None:
+        with self.database.transaction() as session:
+            row = session.get(Coe, uuid.UUID(coe_id))
+            if row is not None:
+                row.children  # noqa: B018 - load them while the session is open
+                session.expunge_all()
+            return row
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    folder = tmp_path_factory.mktemp("browser")
+    url = f"sqlite:///{folder / 'campo.sqlite3'}"
+    database = Database(url)
+    database.upgrade()
+    config = Config()
+    config.DATABASE_URL = url
+    config.INSTANCE_DIR = folder
+    with database.transaction() as session:
+        load_demo(session, password=PASSWORD, state_code=config.STATE_CODE)
+    app = create_app(config)
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request in the report
+    faults = FailingMiddleware(app.wsgi_app)
+    app.wsgi_app = faults  # type: ignore[method-assign]
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield LiveServer(f"http://127.0.0.1:{server.server_port}", database, faults)
+    server.shutdown()
+    thread.join(5)
+    server.server_close()
+    app.extensions["campo.db"].engine.dispose()
+    database.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_context(browser: Any) -> Iterator[Callable[..., Any]]:
+    """Make browser contexts (a fresh profile each) and close them after the test."""
+    contexts: list[Any] = []
+
+    def make(size: str = "1024x768", **options: Any) -> Any:
+        width, height = SIZES.get(size, (1024, 768))
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            locale=options.pop("locale", "en-US"),
+            **options,
+        )
+        context.set_default_timeout(15000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def watch(page: Any) -> list[str]:
+    """Collect the page's uncaught errors (a test asserts there were none)."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+# A full-page picture would show the sticky bars in the middle of the page.
+UNSTICK = ".topbar, .wizard-nav { position: relative !important; } .toasts { display: none; }"
+
+
+def shoot(page: Any, size: str, name: str) -> None:
+    folder = ARTIFACTS / size
+    folder.mkdir(parents=True, exist_ok=True)
+    style = page.add_style_tag(content=UNSTICK)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+    style.evaluate("(element) => element.remove()")
+
+
+def state_today() -> date:
+    return datetime.now(ZoneInfo(Config().TIME_ZONE)).date()
+
+
+def days_ago(days: int) -> str:
+    return (state_today() - timedelta(days=days)).isoformat()
+
+
+def sign_in(page: Any, url: str, username: str = "recruiter1") -> None:
+    page.goto(url + "/")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.click("form.login-form button[type=submit]")
+    page.wait_for_selector("#new-coe")
+
+
+def wait_for_service_worker(page: Any) -> None:
+    page.wait_for_function(
+        "navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=15000
+    )
+
+
+def zigzag_strokes(width: int = 600, height: int = 200) -> dict[str, Any]:
+    """A signature-like stroke in the API's format: a wave across the pad."""
+    points = []
+    for step in range(40):
+        x = 40 + step * 12
+        y = height / 2 + (40 if step % 4 < 2 else -40) * (1 - step / 80)
+        points.append({"x": x, "y": round(y, 1), "time": 1_700_000_000_000 + step * 16})
+    return {"width": width, "height": height, "strokes": [points]}
