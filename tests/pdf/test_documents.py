@@ -280,7 +280,10 @@ def test_letter_confirms_each_child_until_the_end_of_eligibility(api, new_id, db
     picture(pdf, f"letter-{language}")
 
 
-def test_letter_without_a_region_phone_sends_the_family_to_the_school(api, new_id):
+def test_letter_without_a_region_phone_sends_the_family_to_the_school(api, new_id, db_session):
+    region = db_session.scalars(sa.select(Region).where(Region.code == "16")).one()
+    region.phone = None
+    db_session.commit()
     approve(api, new_id, children=1)
     text = pdf_text(download(api, new_id, "letter").get_data())
     assert "por medio de la escuela de sus hijos" in text

@@ -56,9 +56,7 @@ def load_regions(session: Session) -> None:
     known = set(session.scalars(sa.select(Region.code)))
     for region in json.loads(REGIONS_FILE.read_text(encoding="utf-8")):
         if region["code"] not in known:
-            session.add(
-                Region(code=region["code"], name=region["name"], phone=region.get("phone"))
-            )
+            session.add(Region(code=region["code"], name=region["name"], phone=region.get("phone")))
     session.flush()
 
 
