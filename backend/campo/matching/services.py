@@ -230,85 +230,81 @@ def _row(coe: Coe, position: int) -> CoeChild:
     return row
 
 
-def _decidable(coe: Coe) -> None:
+def _decide(
+    session: Session,
+    *,
+    actor: Actor,
+    coe: Coe,
+    position: int,
+    decision: str | None,
+    child_id: uuid.UUID | None,
+    action: str,
+) -> CoeChild:
+    """Record how a COE's child was resolved (or unresolved), and audit the change."""
     if coe.status in (CoeStatus.APPROVED, CoeStatus.REJECTED):
         raise CampoError(errors.COE_NOT_EDITABLE)
+    row = _row(coe, position)
+    before = (row.match_decision, row.child_id)
+    row.child_id = child_id
+    row.match_decision = decision
+    row.match_decided_by_id = actor.user.id if decision else None
+    row.match_decided_at = utcnow() if decision else None
+    session.flush()
+    record_event(
+        session,
+        actor=actor,
+        action=action,
+        entity_type="coe",
+        entity_id=coe.id,
+        region_id=coe.region_id,
+        details={
+            "position": position,
+            "child_id": str(child_id) if child_id else None,
+            "previous": before[0],
+            "previous_child_id": str(before[1]) if before[1] else None,
+        },
+    )
+    return row
 
 
 def link_child(
     session: Session, *, actor: Actor, coe: Coe, position: int, child_id: uuid.UUID
 ) -> CoeChild:
     """Say that a COE's child is a child the state already knows: it keeps its number."""
-    _decidable(coe)
-    row = _row(coe, position)
-    child = session.get(Child, child_id)
-    if child is None:
+    if session.get(Child, child_id) is None:
         raise CampoError(errors.CHILD_NOT_FOUND)
-    before = row.child_id
-    row.child_id = child.id
-    row.match_decision = LINKED
-    row.match_decided_by_id = actor.user.id
-    row.match_decided_at = utcnow()
-    session.flush()
-    record_event(
+    return _decide(
         session,
         actor=actor,
+        coe=coe,
+        position=position,
+        decision=LINKED,
+        child_id=child_id,
         action="coe_child.linked",
-        entity_type="coe",
-        entity_id=coe.id,
-        region_id=coe.region_id,
-        details={
-            "position": position,
-            "child_id": str(child.id),
-            "previous_child_id": str(before) if before else None,
-        },
     )
-    return row
 
 
 def confirm_new(session: Session, *, actor: Actor, coe: Coe, position: int) -> CoeChild:
     """Say that a COE's child is not any known child: a new number is issued at approval."""
-    _decidable(coe)
-    row = _row(coe, position)
-    before = row.child_id
-    row.child_id = None
-    row.match_decision = NEW
-    row.match_decided_by_id = actor.user.id
-    row.match_decided_at = utcnow()
-    session.flush()
-    record_event(
+    return _decide(
         session,
         actor=actor,
+        coe=coe,
+        position=position,
+        decision=NEW,
+        child_id=None,
         action="coe_child.confirmed_new",
-        entity_type="coe",
-        entity_id=coe.id,
-        region_id=coe.region_id,
-        details={"position": position, "previous_child_id": str(before) if before else None},
     )
-    return row
 
 
 def undo_decision(session: Session, *, actor: Actor, coe: Coe, position: int) -> CoeChild:
     """Take back a link or a confirmation while the COE is undecided (audited)."""
-    _decidable(coe)
-    row = _row(coe, position)
-    before = (row.match_decision, row.child_id)
-    row.child_id = None
-    row.match_decision = None
-    row.match_decided_by_id = None
-    row.match_decided_at = None
-    session.flush()
-    record_event(
+    return _decide(
         session,
         actor=actor,
+        coe=coe,
+        position=position,
+        decision=None,
+        child_id=None,
         action="coe_child.decision_undone",
-        entity_type="coe",
-        entity_id=coe.id,
-        region_id=coe.region_id,
-        details={
-            "position": position,
-            "previous": before[0],
-            "previous_child_id": str(before[1]) if before[1] else None,
-        },
     )
-    return row
