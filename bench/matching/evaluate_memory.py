@@ -12,7 +12,7 @@ Reports top-1 precision, recall and F1, recall@5 (the true child among the top f
 the false-merge rate on siblings and twins (a "likely" top candidate that is a brother, sister or
 twin of the child checked, over the checks of children with one in the store), candidates per
 query and milliseconds per query. ``--selectivity N`` builds a synthetic store of N children and
-reports keys per child and children per key.
+reports keys per child and children per key (``--store-keys``: of the store in --data).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime
+import math
 import statistics
 import sys
 import time
@@ -29,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "backend"), str(Path(__file__).resolve().parent)]
 
+from campo.matching import score  # noqa: E402
 from campo.matching.identity import Identity  # noqa: E402
 from campo.matching.keys import blocking_keys, query_keys  # noqa: E402
 from campo.matching.normalize import prepare  # noqa: E402
@@ -239,12 +241,16 @@ def brief(person: Identity) -> str:
     return " ".join(part for part in parts if part)
 
 
-def selectivity(size: int, seed: int) -> None:
-    import generate
+def selectivity(size: int, seed: int, data: Path | None = None) -> None:
+    if data:
+        rows = read(data / "STORE.csv")
+        print(f"read {len(rows)} children from {data}")
+    else:
+        import generate
 
-    started = time.perf_counter()
-    rows, _queries, _truth, _families = generate.build(size, 0, seed)
-    print(f"generated {len(rows)} children in {time.perf_counter() - started:.0f}s")
+        started = time.perf_counter()
+        rows, _queries, _truth, _families = generate.build(size, 0, seed)
+        print(f"generated {len(rows)} children in {time.perf_counter() - started:.0f}s")
     per_key: Counter[str] = Counter()
     per_child: list[int] = []
     for row in rows:
@@ -282,10 +288,23 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cold", action="store_true", help="no normalisation cache per query")
     parser.add_argument("--show", type=int, default=0, help="print this many misses")
     parser.add_argument("--selectivity", type=int, default=0, metavar="N")
+    parser.add_argument(
+        "--store-keys", action="store_true", help="key selectivity of --data's STORE.csv"
+    )
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument(
+        "--prior-children",
+        type=int,
+        default=0,
+        metavar="N",
+        help="score as if the state's store held N children (score.STATE_CHILDREN)",
+    )
     args = parser.parse_args(argv)
-    if args.selectivity:
-        selectivity(args.selectivity, args.seed)
+    if args.prior_children:
+        score.STATE_CHILDREN = args.prior_children
+        score.RANDOM_PRIOR_BITS = math.log2(args.prior_children / score.SHARE_ALREADY_KNOWN)
+    if args.selectivity or args.store_keys:
+        selectivity(args.selectivity, args.seed, args.data if args.store_keys else None)
     else:
         evaluate(args.data, cold=args.cold, show=args.show)
 

@@ -333,7 +333,9 @@ LAST_MISSING = N_("Surnames are missing on one record")
 # Per surname that agrees: m = 0.95; u = chance an unrelated child of the community has it
 # (two surnames each, so twice its share). A slip: m 0.04, u 0.004. Then the shape:
 _LAST_DROPPED = (_bits(0.15, 0.30), 0.0)  # a surname left out: common in re-entries
-_LAST_CONFLICT = (_bits(0.03, 0.90), _bits(0.03, 0.08))  # other surname differs: cousins
+# The other surname differs: for the same child ~2% (a step-parent's name, a mix-up), for an
+# unrelated child who shares one surname nearly always, for a sibling rarely (half-siblings).
+_LAST_CONFLICT = (_bits(0.02, 0.90), _bits(0.02, 0.08))
 _LAST_NONE = (_bits(0.02, 0.97), _bits(0.02, 0.03))
 
 
@@ -539,6 +541,8 @@ PARENTS_OTHER_PARENT = N_("Each record names one parent, and not the same one")
 # parent's given name (María is 1 in 8 mothers). Parents' surnames only confirm: they repeat
 # the child's surnames, which are weighed already.
 _PARENT_CLEAR = (0.90, 0.92)
+# Parents' names are less varied than children's: a name missing from the list is still ~1 in 500.
+_PARENT_SHARE_FLOOR = 0.002
 _PARENT_FAINT = (0.05, 0.05)
 _PARENT_FAINT_U = 0.01
 # Another parent: for the same child a step-parent or a guardian, for a sibling the same plus
@@ -566,7 +570,7 @@ def _parent_pair(query: Person, candidate: Person) -> tuple[str, float, float]:
         shares = [given_share(t) for t in query.given if t in candidate.given] or [
             given_share(t) for t in query.given
         ]
-        u = max(min(shares), 0.001)
+        u = max(min(shares), _PARENT_SHARE_FLOOR)
         return kind, _bits(m, u), _bits(m, uf)
     if kind == "faint":
         m, uf = _PARENT_FAINT
