@@ -232,8 +232,9 @@ def sign_in(page: Any, url: str, username: str = "recruiter1") -> None:
 
 
 def wait_for_service_worker(page: Any) -> None:
+    # Installing precaches the whole shell; on a busy 2-core machine that once took over 15 s.
     page.wait_for_function(
-        "navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=15000
+        "navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=60000
     )
 
 
