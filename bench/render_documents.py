@@ -15,13 +15,16 @@ import statistics
 import sys
 import time
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from campo.demo.signatures import scribble
-from campo.documents.render import (
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository, for tests/
+
+from tests.factories import complete_answers  # noqa: E402
+
+from campo.demo.signatures import scribble  # noqa: E402
+from campo.documents.render import (  # noqa: E402
     KINDS,
     LANGUAGES,
     ChildRecord,
@@ -29,84 +32,18 @@ from campo.documents.render import (
     SignatureRecord,
     render_document,
 )
-from campo.documents.services import labelled_answers
-from campo.formdefs.definitions import load_definition
-from campo.lib.canonical import content_hash
-from campo.signatures.render import to_svg
-from campo.signatures.statements import statement_for
-from campo.signatures.strokes import parse_strokes
+from campo.documents.services import labelled_answers  # noqa: E402
+from campo.families.studentnumbers import format_student_number, make_student_number  # noqa: E402
+from campo.formdefs.definitions import load_definition  # noqa: E402
+from campo.formdefs.evaluate import evaluate_answers  # noqa: E402
+from campo.lib.canonical import content_hash  # noqa: E402
+from campo.signatures.render import to_svg  # noqa: E402
+from campo.signatures.statements import statement_for  # noqa: E402
+from campo.signatures.strokes import parse_strokes  # noqa: E402
 
 STATE = "CA"
 ZONE = ZoneInfo("America/Los_Angeles")
 TARGET_MS = 500
-
-
-def sample_answers(today: date) -> dict[str, Any]:
-    qad = today - timedelta(days=60)
-    children = [
-        ("María José", "female", date(2018, 3, 14), "03"),
-        ("Jesús", "male", date(2014, 7, 2), "07"),
-        ("Ximena", "female", date(2022, 1, 30), "PS"),
-    ]
-    return {
-        "family": {
-            "parent1_last_name": "Núñez",
-            "parent1_first_name": "Ignacio",
-            "parent2_last_name": "Peña",
-            "parent2_first_name": "Guadalupe",
-            "address": "18 Camino del Campo, espacio 7",
-            "city": "Salinas",
-            "state": "CA",
-            "zip_code": "93905",
-            "phone": "8315550100",
-            "home_language": "es",
-        },
-        "children": [
-            {
-                "last_name1": "Núñez",
-                "last_name2": "Peña",
-                "first_name": first,
-                "sex": sex,
-                "birth_date": born.isoformat(),
-                "multiple_birth": False,
-                "birth_date_verification": "1007" if grade != "07" else "1004",
-                "residency_date": qad.isoformat(),
-                "graduated": False,
-                "grade": grade,
-                "birth_city": "Zamora",
-                "birth_state": "Michoacán",
-                "birth_country": "MEX",
-            }
-            for first, sex, born, grade in children
-        ],
-        "move": {
-            "from_city": "Yuma",
-            "from_state": "AZ",
-            "from_district": "Yuma Elementary",
-            "to_city": "Salinas",
-            "to_state": "CA",
-            "to_district": "Alisal Union",
-            "district_exception": "none",
-            "moved_how": "with_worker",
-            "worker_first_name": "Ignacio",
-            "worker_last_name": "Núñez",
-            "worker_relationship": "parent",
-            "qualifying_arrival_date": qad.isoformat(),
-            "economic_necessity": True,
-            "work_outcome": "engaged",
-            "work_start_date": (qad + timedelta(days=3)).isoformat(),
-            "work_description": "cortar lechuga",
-            "employment": "seasonal",
-            "work_type": "agricultural",
-            "work_for": "wages",
-        },
-        "comments": {},
-        "interview": {
-            "interviewee_name": "Ignacio Núñez",
-            "interviewee_relationship": "parent",
-            "interview_date": today.isoformat(),
-        },
-    }
 
 
 def _signature(role: str, name: str, seed: int, signed_at: datetime) -> SignatureRecord:
@@ -127,10 +64,9 @@ def sample_context(today: date | None = None) -> DocumentContext:
     """A complete approved COE, as build_context would make it, without a database."""
     today = today or date(2026, 11, 22)
     definition = load_definition("coe", "1.1", STATE)
-    answers = sample_answers(today)
+    answers = complete_answers(today, children=3)
     sections, child_answers = labelled_answers(definition, answers, today=today.isoformat())
-    qad = today - timedelta(days=60)
-    end = date(qad.year + 3, qad.month, qad.day) - timedelta(days=1)
+    derived = evaluate_answers(definition, answers, today=today.isoformat()).children
     approved = datetime(today.year, today.month, today.day, 17, 5, tzinfo=UTC).astimezone(ZONE)
     document = definition.document
     return DocumentContext(
@@ -154,8 +90,10 @@ def sample_context(today: date | None = None) -> DocumentContext:
             ChildRecord(
                 position=index,
                 answers=child,
-                statewide_number=f"CA-{index + 1:010d}-{(3, 6, 9)[index]}",
-                eligibility_end_date=end,
+                statewide_number=format_student_number(
+                    make_student_number(STATE, index + 1), STATE
+                ),
+                eligibility_end_date=date.fromisoformat(derived[index]["eligibility_end_date"]),
             )
             for index, child in enumerate(child_answers)
         ),
