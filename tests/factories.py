@@ -6,7 +6,9 @@ import copy
 from datetime import date, timedelta
 from typing import Any
 
+from campo.config import TestingConfig
 from campo.demo.signatures import scribble
+from campo.lib.dates import today_in_state
 
 FORM_VERSION = "1.1"
 
@@ -24,9 +26,14 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
+def state_today() -> date:
+    """Today as the server judges it: in the state's time zone, not the machine's (UTC)."""
+    return today_in_state(TestingConfig().TIME_ZONE)
+
+
 def complete_answers(today: date | None = None, *, children: int = 1) -> dict[str, Any]:
     """Answers that pass every rule of form 1.1 with no warning: a seasonal lettuce move."""
-    today = today or date.today()
+    today = today or state_today()
     qad = today - timedelta(days=60)
     return copy.deepcopy(
         {

@@ -7,7 +7,6 @@ are at fault.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,18 +18,29 @@ from werkzeug.exceptions import HTTPException
 
 from campo import errors
 from campo.accounts import resources as accounts
+from campo.audit import resources as audit
 from campo.auth import resources as auth
+from campo.childhistory import resources as childhistory
 from campo.documents import resources as documents
 from campo.eligibility import resources as eligibility
 from campo.errors import CampoError, ErrorCode, Message
 from campo.extensions import api, jwt
 from campo.families import resources as families
 from campo.formdefs import resources as formdefs
+from campo.handover import resources as handover
+from campo.history import resources as history
 from campo.i18n import translate
+from campo.locator import resources as locator
+from campo.logs import get_logger
 from campo.matching import resources as matching
+from campo.msix import resources as msix
+from campo.quality import resources as quality
+from campo.reinterviews import resources as reinterviews
+from campo.reports import resources as reports
+from campo.review import resources as review
 from campo.web import open_request_session, request_session
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 BLUEPRINTS = (
     auth.blp,
@@ -40,6 +50,18 @@ BLUEPRINTS = (
     formdefs.blp,
     matching.blp,
     documents.blp,
+    handover.blp,
+    # issue 7: audit search and re-interviews
+    audit.blp,
+    reinterviews.blp,
+    locator.blp,
+    msix.blp,
+    childhistory.blp,
+    quality.blp,
+    # issue 8 (wip-state): history records, counts and Priority for Services
+    history.blp,
+    reports.blp,
+    review.blp,
 )
 
 # werkzeug status -> our code, for failures raised outside our own code.
@@ -115,7 +137,11 @@ def _flatten_messages(messages: Any, prefix: str = "") -> dict[str, list[str]]:
 
 def handle_campo_error(error: CampoError) -> tuple[Response, int, dict[str, str]]:
     return error_response(
-        error.error, fields=error.fields, params=error.params, problems=error.problems
+        error.error,
+        fields=error.fields,
+        params=error.params,
+        problems=error.problems,
+        headers=error.headers,
     )
 
 
@@ -146,7 +172,9 @@ def handle_http_exception(exc: HTTPException) -> tuple[Response, int, dict[str, 
 
 
 def handle_integrity_error(exc: IntegrityError) -> tuple[Response, int, dict[str, str]]:
-    log.warning("integrity error mapped to 409: %s", exc.orig)
+    # The constraint's name says what clashed; the driver's message would say with which values.
+    diag = getattr(exc.orig, "diag", None)
+    log.warning("integrity error mapped to 409: %s", getattr(diag, "constraint_name", None))
     return error_response(errors.DATA_CONFLICT)
 
 
@@ -167,6 +195,7 @@ def register_jwt_callbacks() -> None:
     jwt.invalid_token_loader(lambda reason: error_response(errors.TOKEN_INVALID))
     jwt.expired_token_loader(lambda header, data: error_response(errors.TOKEN_EXPIRED))
     jwt.user_lookup_error_loader(lambda header, data: error_response(errors.ACCOUNT_DISABLED))
+    jwt.revoked_token_loader(lambda header, data: error_response(errors.TOKEN_REVOKED))
 
 
 def commit_request_session(response: Response) -> Response:

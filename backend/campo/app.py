@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from campo import api, pwa_app
+from campo import api, logs, pwa_app, security
 from campo.config import Config, load_config
 from campo.db import Database
 from campo.extensions import babel, jwt
@@ -17,6 +17,7 @@ def create_app(config: Config | None = None) -> Flask:
     config = config or load_config()
     app = Flask(__name__, instance_path=str(config.INSTANCE_DIR))
     app.config.from_object(config)
+    logs.install()
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # names stay readable: "Ramírez"
 
     # database
@@ -34,4 +35,5 @@ def create_app(config: Config | None = None) -> Flask:
     # blueprints and error handlers
     api.register(app)
     pwa_app.register(app)
+    security.register(app)
     return app

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -37,6 +38,20 @@ class Config:
         # A recruiter may work a week or more without signal; the refresh token outlives that.
         self.JWT_REFRESH_TOKEN_EXPIRES = timedelta(days=int(env("CAMPO_REFRESH_DAYS", "14")))
         self.JWT_TOKEN_LOCATION = ["headers"]
+        # Tablets seal family data with a key that a signed-in user can always get back from
+        # this secret (see pwa/src/vault.js). Changing it strands nothing: PINs still unlock.
+        self.DEVICE_KEY_SECRET = env("CAMPO_DEVICE_KEY_SECRET", self.SECRET_KEY)
+        # The key pair that seals hand-over files of unsent COEs (see campo/handover/); made on
+        # first use. Keep it with the backups: files sealed for a lost key cannot be opened.
+        self.HANDOVER_KEY_FILE = Path(
+            env("CAMPO_HANDOVER_KEY_FILE", str(self.INSTANCE_DIR / "handover-key.pem"))
+        )
+        # Strict-Transport-Security: on in production, where Campo is served over HTTPS only.
+        self.HSTS = env("CAMPO_HSTS", "0") == "1"
+        # Years after a record stops being used before it is anonymized (campo retention).
+        self.RETENTION_YEARS = int(env("CAMPO_RETENTION_YEARS", "5"))
+        # The tablet app locks (and forgets its key) after this long without a touch.
+        self.LOCK_AFTER_MINUTES = int(env("CAMPO_LOCK_AFTER_MINUTES", "10"))
         # The largest honest request is a COE with a dozen children and their signature images.
         self.MAX_CONTENT_LENGTH = int(env("CAMPO_MAX_REQUEST_BYTES", str(2 * 1024 * 1024)))
         self.STATE_CODE = env("CAMPO_STATE_CODE", "CA")
@@ -72,12 +87,21 @@ class TestingConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
 
+    def __init__(self) -> None:
+        super().__init__()
+        # One key for the whole test run, outside the project folder.
+        self.HANDOVER_KEY_FILE = Path(tempfile.gettempdir()) / "campo-test-handover-key.pem"
+
     def default_database_url(self) -> str:
         return "sqlite://"
 
 
 class ProductionConfig(Config):
     ENV_NAME = "production"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.HSTS = os.environ.get("CAMPO_HSTS", "1") == "1"
 
     def check(self) -> None:
         super().check()

@@ -84,7 +84,12 @@ JSONDocument = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 
 def create_engine(url: str, **kwargs: Any) -> sa.Engine:
-    """Create an engine; SQLite gets real transactions, foreign keys and a busy timeout."""
+    """Create an engine; SQLite gets real transactions, foreign keys and a busy timeout.
+
+    Statement parameters are names, birth dates and numbers of children: they are kept out of
+    exception messages (and so out of logs and error reports) with ``hide_parameters``.
+    """
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         if url in ("sqlite://", "sqlite:///:memory:"):
             kwargs.setdefault("poolclass", sa.pool.StaticPool)
@@ -107,9 +112,12 @@ def _make_sqlite_transactional(engine: sa.Engine) -> None:
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.close()
 
+    # IMMEDIATE takes the write lock at the start: two requests that each read and then write
+    # (every audited read does) would otherwise deadlock, and SQLite refuses one at once with
+    # "database is locked" instead of waiting out the busy timeout.
     @sa.event.listens_for(engine, "begin")
     def on_begin(connection: sa.Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

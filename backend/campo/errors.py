@@ -53,6 +53,28 @@ BAD_REQUEST = _code("request.bad", 400, N_("The request could not be understood.
 INVALID_CREDENTIALS = _code(
     "auth.invalid_credentials", 401, N_("The username or password is not correct.")
 )
+# Too many failed sign-ins for one account: it waits, even for the right password.
+ACCOUNT_LOCKED = _code(
+    "auth.account_locked",
+    429,
+    N_(
+        "Too many failed sign-ins for this account. Try again in %(minutes)s minutes, "
+        "or call your regional office."
+    ),
+)
+# Too many failed sign-ins from one address, whatever the usernames.
+LOGIN_RATE_LIMITED = _code(
+    "auth.rate_limited",
+    429,
+    N_("Too many sign-in attempts from this device. Try again in %(minutes)s minutes."),
+)
+# A 422, not a 401: the sign-in itself is fine, only the password typed to confirm is not.
+WRONG_PASSWORD = _code("auth.wrong_password", 422, N_("The current password is not correct."))
+PASSWORD_TOO_WEAK = _code("auth.password_too_weak", 422, N_("The new password cannot be used."))
+# A token revoked by signing out, or issued before the password changed.
+TOKEN_REVOKED = _code(
+    "auth.token_revoked", 401, N_("This sign-in has ended. Please sign in again.")
+)
 # No Authorization header.
 TOKEN_MISSING = _code("auth.token_missing", 401, N_("Please sign in to continue."))
 # The token is malformed, has a bad signature, or is of the wrong type.
@@ -132,6 +154,23 @@ COE_SIGNATURES_INVALID = _code(
     N_("A signature no longer matches this certificate. It must be signed again."),
 )
 
+# -- hand-over files (a tablet's unsent COEs, exported when it cannot sync) ----------------
+HANDOVER_UNREADABLE = _code(
+    "handover.unreadable",
+    422,
+    N_("This file is not a Campo export, or it is damaged."),
+)
+HANDOVER_UNKNOWN_KEY = _code(
+    "handover.unknown_key",
+    422,
+    N_("This file was sealed for another Campo server, or with a key this server no longer has."),
+)
+HANDOVER_OWNER_UNKNOWN = _code(
+    "handover.owner_unknown",
+    422,
+    N_("The recruiter who exported this file is not one of yours."),
+)
+
 # -- children and statewide numbers ------------------------------------------------------
 CHILD_NOT_FOUND = _code("child.not_found", 404, N_("This child was not found."))
 # The statewide student number is malformed or its check digit is wrong.
@@ -153,6 +192,23 @@ LINK_NOT_ALLOWED = _code(
     "coe.link_not_allowed", 403, N_("This child cannot be linked to this certificate.")
 )
 
+# -- review, reopening and the regional dashboard (issue 7) ------------------------------
+# Reopen asked of a COE that is not approved or rejected (only a final decision is reopened).
+COE_NOT_REOPENABLE = _code(
+    "coe.not_reopenable", 409, N_("Only an approved or rejected certificate can be reopened.")
+)
+# A reopened COE's child already has a statewide number from the earlier approval: undoing or
+# changing its decision would leave that number with nobody (a number is never reissued).
+COE_CHILD_NUMBERED = _code(
+    "coe.child_numbered",
+    409,
+    N_("This child already has a statewide number from an earlier approval; it stays as it is."),
+)
+# Reopen needs the state admin's reason, in words.
+COE_REOPEN_REASON_REQUIRED = _code(
+    "coe.reopen_reason_required", 422, N_("Please say why this certificate is reopened.")
+)
+
 # -- documents ---------------------------------------------------------------------------
 # The document kind is not one Campo makes (certificate, letter).
 DOCUMENT_UNKNOWN = _code("document.unknown", 404, N_("There is no such document."))
@@ -166,6 +222,145 @@ DOCUMENT_NOT_AVAILABLE = _code(
 # -- accounts ------------------------------------------------------------------------------
 USERNAME_TAKEN = _code("user.username_taken", 409, N_("This username is already in use."))
 REGION_NOT_FOUND = _code("region.not_found", 422, N_("This region does not exist."))
+
+# -- audit search and re-interviews (issue 7) -----------------------------------------------
+# A period whose end comes before its start (audit search, re-interview samples).
+PERIOD_INVALID = _code(
+    "request.period_invalid", 422, N_("The end of the period cannot be before its start.")
+)
+# An audit CSV export would hold more rows than one file may; narrow the filters.
+AUDIT_EXPORT_TOO_LARGE = _code(
+    "audit.export_too_large",
+    422,
+    N_("Too many events for one file (at most %(limit)s). Please narrow the search."),
+)
+# No re-interview sample with this id that the caller may see.
+REINTERVIEW_SAMPLE_NOT_FOUND = _code(
+    "reinterview.sample_not_found", 404, N_("This re-interview sample was not found.")
+)
+# No re-interview with this id that the caller may see (other regions' are reported the same).
+REINTERVIEW_NOT_FOUND = _code("reinterview.not_found", 404, N_("This re-interview was not found."))
+# A sample needs exactly one of a rate (0 < rate <= 1) or a size (>= 1).
+REINTERVIEW_SIZE_INVALID = _code(
+    "reinterview.size_invalid",
+    422,
+    N_("Give a sampling rate or a sample size: exactly one of the two."),
+)
+# No approved COE of the period (and region) has a child to draw.
+REINTERVIEW_POPULATION_EMPTY = _code(
+    "reinterview.population_empty",
+    422,
+    N_("No eligible child was identified in this period: there is nothing to sample."),
+)
+# The proposed re-interviewer recruited or reviewed the COE: not independent of it.
+REINTERVIEWER_NOT_INDEPENDENT = _code(
+    "reinterview.not_independent",
+    409,
+    N_("This person took part in the original certificate and cannot re-interview this child."),
+)
+# The proposed re-interviewer is unknown, inactive, a recruiter, or of another region.
+REINTERVIEWER_NOT_ALLOWED = _code(
+    "reinterview.reinterviewer_not_allowed",
+    422,
+    N_("This person cannot re-interview children of this region."),
+)
+# An outcome was sent for a re-interview nobody has been assigned to yet.
+REINTERVIEW_NOT_ASSIGNED = _code(
+    "reinterview.not_assigned", 409, N_("Assign a re-interviewer before recording the outcome.")
+)
+# Only the assigned re-interviewer (or a state admin) records the outcome.
+REINTERVIEW_NOT_YOURS = _code(
+    "reinterview.not_yours",
+    403,
+    N_("Only the assigned re-interviewer or a state administrator can record this outcome."),
+)
+# "not_eligible" needs a reason code; the reason "other" needs notes.
+REINTERVIEW_REASON_REQUIRED = _code(
+    "reinterview.reason_required",
+    422,
+    N_("Please give the reason the child is not eligible, and a note for “Other”."),
+)
+# A different outcome, or a new assignment, for a re-interview whose outcome is recorded.
+REINTERVIEW_OUTCOME_RECORDED = _code(
+    "reinterview.outcome_recorded",
+    409,
+    N_("The outcome of this re-interview is already recorded."),
+)
+# The re-interview date is in the future or before the COE was approved.
+REINTERVIEW_DATE_INVALID = _code(
+    "reinterview.date_invalid",
+    422,
+    N_("The re-interview date cannot be in the future or before the certificate was approved."),
+)
+
+# -- the state's view: locator, child history, data quality, MSIX (issue 8, wip-locator) --
+# A locator search with no criterion at all.
+LOCATOR_QUERY_EMPTY = _code(
+    "locator.query_empty", 422, N_("Please enter at least one thing to search for.")
+)
+# A locator search on a birth place or sex alone: too broad to search the whole state.
+LOCATOR_QUERY_TOO_BROAD = _code(
+    "locator.query_too_broad",
+    422,
+    N_("Please add a name, a parent's name, a birth date or a statewide number."),
+)
+# An MSIX file to import has errors (layout, types, lengths, codes, header totals); see
+# "problems", one per line and field. Nothing was imported.
+MSIX_FILE_INVALID = _code(
+    "msix.file_invalid",
+    422,
+    N_("The MSIX file has errors, so nothing was imported. Please correct the lines listed."),
+)
+# Records to export do not fit the MSIX layout (e.g. a code outside its list); see "problems"
+# with the child of each. No file was written.
+MSIX_EXPORT_INVALID = _code(
+    "msix.export_invalid",
+    409,
+    N_("Some records do not fit the MSIX layout, so no file was made. Please correct them."),
+)
+# No move notice with this id that the caller may see.
+MOVE_NOTICE_NOT_FOUND = _code("move_notice.not_found", 404, N_("This move notice was not found."))
+# A move notice needs a destination: another state, or another region of this state.
+MOVE_NOTICE_NO_DESTINATION = _code(
+    "move_notice.no_destination",
+    422,
+    N_("Please say where the child is moving: another state or another region."),
+)
+
+# -- history, child counts and Priority for Services (issue 8: branch wip-state) -----------
+# No history record (enrollment, service, indicator, course, assessment) with this id that the
+# caller may see (another region's records are reported the same way).
+HISTORY_NOT_FOUND = _code("history.not_found", 404, N_("This record was not found."))
+# A history record's values do not fit together (dates out of order, before the child's birth,
+# a region that is not the caller's...); see "fields".
+HISTORY_INVALID = _code(
+    "history.invalid", 422, N_("Some values of this record are not valid. Please correct them.")
+)
+# The state student id (e.g. CALPADS SSID) already belongs to another child.
+STATE_STUDENT_ID_TAKEN = _code(
+    "history.state_student_id_taken",
+    409,
+    N_("This state student ID already belongs to another child."),
+)
+# A CSV import with at least one bad row: nothing was imported; "problems" lists every row's
+# errors ({"line", "field", "code", "message"}).
+HISTORY_IMPORT_INVALID = _code(
+    "history.import_invalid",
+    422,
+    N_("The file has errors and nothing was imported. Please correct the rows listed."),
+)
+# The import's body is not a CSV file with a header line (or is empty, or not UTF-8).
+HISTORY_IMPORT_UNREADABLE = _code(
+    "history.import_unreadable",
+    422,
+    N_("The file could not be read as CSV with a header line."),
+)
+# ?period= is not two consecutive years such as 2025-2026.
+REPORT_PERIOD_INVALID = _code(
+    "report.period_invalid",
+    422,
+    N_("The period must be two consecutive years, such as 2025-2026."),
+)
 
 # -- data and server -----------------------------------------------------------------------
 # A database constraint refused the change (a rare race between two writers).
@@ -194,6 +389,7 @@ class CampoError(Exception):
     fields: dict[str, list[Message]] = field(default_factory=dict)
     params: dict[str, Any] = field(default_factory=dict)
     problems: list[dict[str, Any]] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
 
     def __str__(self) -> str:
         return f"{self.error.code}: {self.error.message}"

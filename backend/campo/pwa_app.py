@@ -144,9 +144,15 @@ def statements() -> Any:
 
 @blp.get("/api/v1/settings")
 def settings() -> Any:
-    """The state and the time zone its "today" is taken in (the tablet judges dates the same)."""
+    """The state, the time zone its "today" is taken in, and when an idle tablet locks."""
     config = current_app.config
-    return _no_cache(jsonify(state=config["STATE_CODE"], time_zone=config["TIME_ZONE"]))
+    return _no_cache(
+        jsonify(
+            state=config["STATE_CODE"],
+            time_zone=config["TIME_ZONE"],
+            lock_after_minutes=config["LOCK_AFTER_MINUTES"],
+        )
+    )
 
 
 def register(app: Flask) -> None:

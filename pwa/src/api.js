@@ -1,7 +1,8 @@
 // The API client: JSON in and out, the access token attached and refreshed, coded errors.
 // Callers switch on error.code (the server's stable codes), never on the message.
 import { currentLanguage } from "./i18n.js";
-import { getMeta, putMeta } from "./db/index.js";
+import { deleteMeta, getMeta, putMeta } from "./db/meta.js";
+import { isUnlocked, seal, unseal } from "./vault.js";
 
 const TIMEOUT_MS = 20000;
 
@@ -19,12 +20,30 @@ export class ApiError extends Error {
 // No answer at all (offline, timeout, connection cut): worth retrying later.
 export class NetworkError extends Error {}
 
+// The signed-in user. The tokens are sealed with the user's vault: while it is locked the
+// session has no tokens (and `locked: true`), so nothing can be sent or fetched in their name.
+const TOKENS = ["access_token", "refresh_token"];
+
 export async function getSession() {
-  return getMeta("session");
+  const row = await getMeta("session");
+  if (!row || !row.sealed) return row; // none, or kept by a version without encryption
+  const { sealed, ...clear } = row;
+  if (!isUnlocked(clear.user.id)) return { ...clear, locked: true };
+  return { ...clear, ...(await unseal(clear.user.id, "meta:session", sealed)), locked: false };
 }
 
 export async function saveSession(session) {
-  await putMeta("session", session);
+  const { locked, ...clear } = session;
+  const tokens = {};
+  for (const name of TOKENS) {
+    tokens[name] = clear[name];
+    delete clear[name];
+  }
+  await putMeta("session", { ...clear, sealed: await seal(clear.user.id, "meta:session", tokens) });
+}
+
+export async function forgetSession() {
+  await deleteMeta("session");
 }
 
 async function send(method, path, { body, token, timeout = TIMEOUT_MS } = {}) {
@@ -68,8 +87,11 @@ export async function serverReachable() {
   }
 }
 
+// Sign in online. The session is not stored yet: it is sealed once the vault is open (see the
+// login screen), with the device key fetched here while the fresh token is in hand.
 export async function login(username, password) {
   const { body } = await send("POST", "/api/v1/auth/login", { body: { username, password } });
+  const { body: device } = await send("GET", "/api/v1/auth/device-key", { token: body.access_token });
   const session = {
     user: body.user,
     access_token: body.access_token,
@@ -78,8 +100,22 @@ export async function login(username, password) {
     signed_in_at: Date.now(),
     needs_login: false,
   };
-  await saveSession(session);
-  return session;
+  return { session, deviceKey: device.key };
+}
+
+// Tell the server this sign-in is over (its tokens stop working). Best effort: offline, the
+// tokens are forgotten here anyway and expire on their own.
+export async function logout(session) {
+  if (!session || !session.refresh_token) return;
+  try {
+    await send("POST", "/api/v1/auth/logout", {
+      body: { access_token: session.access_token || null },
+      token: session.refresh_token,
+      timeout: 5000,
+    });
+  } catch {
+    // offline or already signed out
+  }
 }
 
 export class LoginNeeded extends Error {}
@@ -107,7 +143,7 @@ async function refreshed(session) {
 // A signed request: refresh the access token first when it has expired, and once more on a 401.
 export async function call(method, path, body) {
   let session = await getSession();
-  if (!session || session.needs_login) throw new LoginNeeded("no session");
+  if (!session || session.needs_login || session.locked) throw new LoginNeeded("no session");
   if (!session.access_token || Date.now() >= session.access_expires_at) {
     session = await refreshed(session);
   }

@@ -49,6 +49,35 @@ export function evaluateDraft(form, draft, { complete = false } = {}) {
 }
 
 // Drop what the form would not keep before sending: empty strings become absent.
+// A draft made from the server's copy of a COE (a returned one, or the server's side of a
+// conflict): the recruiter goes on from the server's version.
+export function draftFromServer(form, coe, owner, origin) {
+  const draft = newDraft(form, { owner, language: coe.language });
+  return Object.assign(draft, {
+    id: coe.id,
+    answers: coe.answers,
+    form_version: coe.form_version,
+    base_version: coe.version,
+    server_version: coe.version,
+    origin,
+    decision_reasons: coe.decision_reasons || [],
+    decision_reason_labels: coe.decision_reason_labels || [],
+    decision_comment: coe.decision_comment || null,
+  });
+}
+
+// A COE's status on the server, in words, and the badge style that goes with it.
+export function statusWords(status) {
+  const words = {
+    draft: [t("Saved on the server, not submitted"), "waiting"],
+    submitted: [t("Submitted: waiting for review"), "info"],
+    approved: [t("Approved"), "success"],
+    returned: [t("Returned for correction"), "warning"],
+    rejected: [t("Not approved"), "danger"],
+  };
+  return words[status] || [status, "info"];
+}
+
 export function answersToSend(answers) {
   function clean(value) {
     if (Array.isArray(value)) return value.map(clean);

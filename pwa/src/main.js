@@ -1,29 +1,75 @@
 // Start the app: language, storage, service worker, the outbox, and the screens.
-import { getSession, saveSession } from "./api.js";
-import { getMeta, putMeta, outboxOf, deleteMeta } from "./db/index.js";
+import { forgetSession, getSession, logout, saveSession } from "./api.js";
+import { getMeta, putMeta, outboxStates } from "./db/index.js";
 import { browserLanguage, currentLanguage, onLanguageChange, setLanguage, t } from "./i18n.js";
+import { refreshHandoverKey } from "./handover.js";
 import { loadSettings } from "./reference.js";
 import { applyUpdate, onUpdateReady, registerServiceWorker } from "./sw-bridge.js";
-import { onSyncChange, startSync, syncNow, syncStatus } from "./sync.js";
+import { onSyncChange, startSync, syncStatus } from "./sync.js";
 import { ask, clear, h, icon } from "./ui.js";
+import { hasPin, isUnlocked, lock } from "./vault.js";
+import * as child from "./screens/child.js";
+import * as conflict from "./screens/conflict.js";
+import * as handover from "./screens/handover.js";
 import * as home from "./screens/home.js";
+import * as locator from "./screens/locator.js";
+import * as lockScreen from "./screens/lock.js";
 import * as login from "./screens/login.js";
+import * as reports from "./screens/reports.js";
 import * as wizard from "./screens/wizard.js";
+import * as duplicates from "./screens/duplicates.js";
+import * as regional from "./screens/regional.js";
+import * as review from "./screens/review.js";
+import { homeRoute, roleNav } from "./screens/nav.js";
 
-const state = { session: null, storagePersisted: null, updateReady: false, syncStarted: false };
+const SCREENS = {
+  login,
+  home,
+  wizard,
+  handover,
+  conflict,
+  reports,
+  locator,
+  child,
+  review,
+  regional,
+  duplicates,
+  unlock: lockScreen,
+  pin: lockScreen,
+};
+const state = { session: null, storagePersisted: null, updateReady: false, hasPin: false, settings: {} };
 let current = null; // the screen on display: {name, cleanup}
+let lastActivity = Date.now();
 
 export function navigate(hash) {
   if (window.location.hash === hash) render();
   else window.location.hash = hash;
 }
 
+// Where the hash points, unless the vault decides otherwise: a locked vault shows the lock
+// screen (the hash is kept, so unlocking goes back to the same place), an open vault without
+// a PIN asks for one first.
 function route() {
   const hash = window.location.hash.replace(/^#/, "") || "/";
   const parts = hash.split("/").filter(Boolean);
   if (!state.session) return { name: "login" };
+  if (!isUnlocked(state.session.user.id)) return { name: parts[0] === "login" ? "login" : "unlock" };
+  if (!state.hasPin) return { name: "pin" };
   if (parts[0] === "coe" && parts[1]) return { name: "wizard", id: parts[1] };
-  return { name: "home" };
+  if (parts[0] === "handover") return { name: "handover" };
+  if (parts[0] === "conflict" && parts[1]) return { name: "conflict", id: parts[1] };
+  if (parts[0] === "reports") return { name: "reports" };
+  if (parts[0] === "locator") return { name: "locator" };
+  if (parts[0] === "child" && parts[1]) return { name: "child", id: parts[1] };
+  // The reviewers' and regional staff's screens (screens/nav.js says who gets which).
+  if (parts[0] === "review") return parts[1] ? { name: "review", id: parts[1] } : { name: "review" };
+  if (parts[0] === "regional") return { name: "regional" };
+  if (parts[0] === "duplicates" && parts[2]) return { name: "duplicates", id: parts[1], position: Number(parts[2]) };
+  return homeRoute(state.session);
+}
+
+function unlockedView() {
+  return state.session && isUnlocked(state.session.user.id) && state.hasPin;
 }
 
 function languageSwitch() {
@@ -59,7 +105,7 @@ function connectionPill() {
 
 async function signOut() {
   const session = state.session;
-  const waiting = session ? (await outboxOf(session.user.id)).length : 0;
+  const waiting = session ? (await outboxStates(session.user.id)).length : 0;
   if (waiting) {
     const sure = await ask(t("Certificates not sent yet: %(count)s", { count: waiting }), {
       detail: t("They stay on this tablet, and are sent after you sign in again. Nobody else can see them in Campo."),
@@ -67,9 +113,33 @@ async function signOut() {
     });
     if (!sure) return;
   }
-  await deleteMeta("session");
+  await logout(await getSession());
+  await lock();
+  await forgetSession();
   state.session = null;
+  state.hasPin = false;
   navigate("#/login");
+}
+
+// Lock now: the screen first (nothing stays on display), then the key is forgotten once the
+// pending save and the record being sent are stored.
+async function lockNow() {
+  if (!state.session || !isUnlocked(state.session.user.id)) return;
+  state.hasPin = false;
+  const locking = lock();
+  state.session = await getSession();
+  await locking;
+  state.session = await getSession();
+  render();
+}
+
+function noteActivity() {
+  lastActivity = Date.now();
+}
+
+function checkIdle() {
+  const minutes = Number(state.settings.lock_after_minutes) || 10;
+  if (unlockedView() && Date.now() - lastActivity >= minutes * 60000) lockNow();
 }
 
 function header() {
@@ -83,12 +153,20 @@ function header() {
       h("img", { src: "/icons/icon-192.png", alt: "", width: 36, height: 36 }),
       h("span", { class: "brand-name" }, "Campo"),
     ),
-    h("div", { class: "topbar-status" }, session ? connectionPill() : null),
+    h("div", { class: "topbar-status" }, unlockedView() ? connectionPill() : null),
+    unlockedView() ? roleNav(session, route().name) : null,
     h(
       "div",
       { class: "topbar-actions" },
       languageSwitch(),
-      session
+      unlockedView() ? h("a", { class: "button ghost small", id: "find-child", href: "#/locator" }, t("Find a child")) : null,
+      unlockedView() && session.user.role !== "recruiter"
+        ? h("a", { href: "#/reports", class: "button ghost small", id: "reports-link" }, t("Reports"))
+        : null,
+      unlockedView()
+        ? h("button", { type: "button", class: "button ghost small", id: "lock-now", onclick: lockNow }, icon("lock"), h("span", {}, t("Lock")))
+        : null,
+      unlockedView()
         ? h("button", { type: "button", class: "button ghost small", onclick: signOut }, t("Sign out"))
         : null,
     ),
@@ -107,7 +185,7 @@ function banners() {
       ),
     );
   }
-  if (state.session && state.session.needs_login) {
+  if (unlockedView() && state.session.needs_login) {
     list.push(
       h(
         "div",
@@ -117,7 +195,7 @@ function banners() {
       ),
     );
   }
-  if (state.session && state.storagePersisted === false && route().name === "home") {
+  if (unlockedView() && state.storagePersisted === false && route().name === "home") {
     list.push(
       h(
         "div",
@@ -157,17 +235,22 @@ function restore(saved) {
 
 export async function render({ keepPlace = false } = {}) {
   const saved = keepPlace ? snapshot() : null;
+  // Once a PIN is known it stays for the session (a wrong-PIN lockout happens while locked).
+  if (state.session && !state.hasPin) state.hasPin = await hasPin(state.session.user.id);
   const where = route();
   if (current && current.cleanup) current.cleanup();
   current = { name: where.name };
   const root = document.getElementById("app");
   const main = h("main", { id: "main", class: `screen screen-${where.name}`, tabindex: "-1" });
-  const screen = { login, home, wizard }[where.name];
+  const screen = SCREENS[where.name];
   const context = {
     session: state.session,
     navigate,
     rerender: render,
     signedIn: onSignedIn,
+    unlocked: onUnlocked,
+    signOut,
+    lockAfterMinutes: Number(state.settings.lock_after_minutes) || 10,
     setCleanup: (cleanup) => {
       current.cleanup = cleanup;
     },
@@ -182,14 +265,20 @@ export async function render({ keepPlace = false } = {}) {
 }
 
 async function onSignedIn(session) {
-  state.session = session;
-  if (!state.syncStarted) {
-    state.syncStarted = true;
-    await startSync();
-  } else {
-    syncNow();
-  }
+  state.session = await getSession();
+  state.hasPin = false;
+  noteActivity();
+  if (await hasPin(session.user.id)) await startSync();
   navigate("#/");
+}
+
+// The vault is open (a PIN, or a PIN just chosen): back to where the recruiter was.
+async function onUnlocked() {
+  state.session = await getSession();
+  noteActivity();
+  await startSync();
+  if (window.location.hash.startsWith("#/login")) navigate("#/");
+  else render();
 }
 
 async function checkStorage() {
@@ -202,8 +291,23 @@ async function checkStorage() {
 async function start() {
   const language = (await getMeta("ui_language")) || browserLanguage();
   await setLanguage(language);
-  await loadSettings();
+  state.settings = await loadSettings();
+  refreshHandoverKey();
   state.session = (await getSession()) || null;
+  // A session kept by a version without encryption: its tokens are dropped, and an online
+  // sign-in makes the vault that seals what that version stored.
+  if (state.session && !state.session.user) state.session = null;
+  if (state.session && state.session.locked === undefined) {
+    await forgetSession();
+    state.session = null;
+  }
+  for (const name of ["pointerdown", "keydown", "input", "wheel", "touchstart"]) {
+    window.addEventListener(name, noteActivity, { capture: true, passive: true });
+  }
+  setInterval(checkIdle, 5000);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") checkIdle();
+  });
   onLanguageChange(() => render({ keepPlace: true }));
   window.addEventListener("hashchange", () => render());
   onUpdateReady(() => {
@@ -214,7 +318,7 @@ async function start() {
     const pill = document.getElementById("connection");
     if (pill) pill.replaceWith(connectionPill());
     const session = await getSession();
-    if (state.session && session && session.needs_login !== state.session.needs_login) {
+    if (unlockedView() && session && session.needs_login !== state.session.needs_login) {
       state.session = session;
       render({ keepPlace: true });
     }
@@ -224,10 +328,6 @@ async function start() {
   checkStorage().then(() => {
     if (state.storagePersisted === false && state.session) render({ keepPlace: true });
   });
-  if (state.session) {
-    state.syncStarted = true;
-    await startSync();
-  }
 }
 
 export { saveSession };

@@ -48,15 +48,23 @@ export async function loadSettings() {
   return settings;
 }
 
+// Building a formatter costs milliseconds on a tablet; the rules ask for today on every keystroke.
+let todayFormat = null;
+let todayZone = null;
+
 // The state's date today (the eligibility rules' "today"), as the server takes it.
 export function stateToday() {
   try {
-    return new Intl.DateTimeFormat("en-CA", {
-      timeZone: settings.time_zone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-    }).format(new Date());
+    if (!todayFormat || todayZone !== settings.time_zone) {
+      todayZone = settings.time_zone;
+      todayFormat = new Intl.DateTimeFormat("en-CA", {
+        timeZone: settings.time_zone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+      });
+    }
+    return todayFormat.format(new Date());
   } catch {
     return new Date().toISOString().slice(0, 10);
   }

@@ -13,12 +13,14 @@ import {
   deleteOutbox,
   getMeta,
   getOutbox,
-  getReference,
+  getPrivate,
   outboxOf,
+  outboxStates,
   putMeta,
   putOutbox,
-  putReference,
+  putPrivate,
 } from "./db/index.js";
+import { beforeLock, isUnlocked } from "./vault.js";
 
 export const STATES = {
   queued: "queued", // waiting for its first try
@@ -76,7 +78,7 @@ async function attempt(operation) {
   }
 }
 
-function putBody(entry) {
+export function putBody(entry) {
   const body = {
     language: entry.language,
     form_version: entry.form_version,
@@ -87,7 +89,7 @@ function putBody(entry) {
   return body;
 }
 
-function submitBody(entry) {
+export function submitBody(entry) {
   return {
     base_version: entry.server_version,
     signatures: ["interviewee", "recruiter"]
@@ -112,8 +114,7 @@ async function update(entry, changes) {
 
 // Remember a COE the server acknowledged, for the home screen's "sent" list.
 async function rememberSent(owner, coe, entry) {
-  const key = `sent:${owner}`;
-  const list = (await getReference(key)) || [];
+  const list = (await getPrivate(owner, "sent")) || [];
   const summary = {
     id: coe.id,
     status: coe.status,
@@ -124,7 +125,7 @@ async function rememberSent(owner, coe, entry) {
     updated_at: coe.updated_at,
     duplicate_pending: !coe.duplicate_check,
   };
-  await putReference(key, [summary, ...list.filter((item) => item.id !== coe.id)].slice(0, 100));
+  await putPrivate(owner, "sent", [summary, ...list.filter((item) => item.id !== coe.id)].slice(0, 100));
 }
 
 async function sendDecisions(entry) {
@@ -196,15 +197,15 @@ async function sendOne(entry) {
 async function refreshSentList(owner) {
   try {
     const { body } = await call("GET", "/api/v1/coes?mine=true&page_size=50");
-    await putReference(`server:${owner}`, { fetched_at: Date.now(), items: body });
+    await putPrivate(owner, "server", { fetched_at: Date.now(), items: body });
   } catch {
     // kept from the last time
   }
 }
 
 export async function sentList(owner) {
-  const server = (await getReference(`server:${owner}`)) || { items: [] };
-  const local = (await getReference(`sent:${owner}`)) || [];
+  const server = (await getPrivate(owner, "server")) || { items: [] };
+  const local = (await getPrivate(owner, "sent")) || [];
   const byId = new Map();
   for (const item of local) byId.set(item.id, item);
   for (const item of server.items) byId.set(item.id, { ...byId.get(item.id), ...item });
@@ -212,6 +213,9 @@ export async function sentList(owner) {
     String(b.updated_at || "").localeCompare(String(a.updated_at || "")),
   );
 }
+
+let running = null; // the run under way, which locking waits for
+let closing = false; // the vault is about to lock: finish the record in hand, start no other
 
 async function run({ manual }) {
   status = { ...status, running: true };
@@ -222,17 +226,18 @@ async function run({ manual }) {
     emit();
     if (!online) return "offline";
     const session = await getSession();
-    if (!session || session.needs_login) return "login";
+    if (!session || session.needs_login || session.locked) return "login";
     const owner = session.user.id;
     let outcome = "idle";
     for (const entry of await outboxOf(owner)) {
+      if (closing || !isUnlocked(owner)) return "locked";
       const fresh = await getOutbox(entry.id);
       if (!fresh || [STATES.rejected, STATES.conflict].includes(fresh.state)) continue;
       if (!manual && fresh.state === STATES.retry && fresh.next_attempt_at > Date.now()) continue;
       outcome = await sendOne(fresh);
       if (outcome === "login") break;
     }
-    if (outcome !== "login") {
+    if (outcome !== "login" && !closing) {
       await refreshSentList(owner);
       await putMeta(`last_sync:${owner}`, Date.now());
     }
@@ -244,22 +249,43 @@ async function run({ manual }) {
   }
 }
 
-// Send what is waiting. Resolves to "busy" when another tab is sending.
+function tracked(promise) {
+  running = promise;
+  return promise.finally(() => {
+    if (running === promise) running = null;
+  });
+}
+
+// Send what is waiting. Resolves to "busy" when another tab is sending, "locked" while the
+// vault is locked (nothing can be read or sent then).
 export async function syncNow({ manual = false } = {}) {
+  const session = await getSession();
+  if (closing || !session || session.locked) return "locked";
   if (navigator.locks && navigator.locks.request) {
     return navigator.locks.request("campo-outbox", { ifAvailable: true }, async (lock) =>
-      lock ? run({ manual }) : "busy",
+      lock ? tracked(run({ manual })) : "busy",
     );
   }
   if (status.running) return "busy";
-  return run({ manual });
+  return tracked(run({ manual }));
 }
+
+// Locking waits for the record being sent, so that its state is stored before the key is gone.
+beforeLock(async () => {
+  closing = true;
+  clearTimeout(wakeUp);
+  try {
+    if (running) await running;
+  } finally {
+    closing = false;
+  }
+});
 
 async function scheduleRetry() {
   clearTimeout(wakeUp);
   const session = await getSession();
-  if (!session) return;
-  const waiting = (await outboxOf(session.user.id)).filter((e) => e.state === STATES.retry);
+  if (!session || session.locked) return;
+  const waiting = (await outboxStates(session.user.id)).filter((e) => e.state === STATES.retry);
   if (!waiting.length) return;
   const next = Math.min(...waiting.map((e) => e.next_attempt_at || 0));
   wakeUp = setTimeout(() => syncNow(), Math.max(1000, next - Date.now()));
@@ -272,7 +298,7 @@ export async function lastSync(owner) {
 // Records cut mid-send (tab closed, device restarted) are tried again.
 async function recoverInterrupted() {
   const session = await getSession();
-  if (!session) return;
+  if (!session || session.locked) return;
   for (const entry of await outboxOf(session.user.id)) {
     if (entry.state === STATES.sending) await putOutbox({ ...entry, state: STATES.retry, next_attempt_at: 0 });
   }
@@ -280,8 +306,16 @@ async function recoverInterrupted() {
 
 // Sync on start, when the network comes back, when the app returns to the foreground, and on
 // a timer. Background Sync is not relied on (iOS Safari has none).
+// Called at every unlock: the listeners are added once.
+let started = false;
+
 export async function startSync() {
   await recoverInterrupted();
+  if (started) {
+    syncNow();
+    return;
+  }
+  started = true;
   window.addEventListener("online", () => syncNow());
   window.addEventListener("offline", () => {
     status = { ...status, online: false };

@@ -75,6 +75,7 @@ export function icon(name) {
     user: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0",
     globe: "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM3 12h18M12 3c2.5 2.7 2.5 15.3 0 18M12 3c-2.5 2.7-2.5 15.3 0 18",
     edit: "M4 20h4L19 9l-4-4L4 16v4z",
+    lock: "M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4",
   };
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("viewBox", "0 0 24 24");

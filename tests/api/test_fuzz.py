@@ -12,6 +12,12 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
 from schemathesis.generation import GenerationMode
 
 EXAMPLES_PER_OPERATION = 20
@@ -53,3 +59,34 @@ def test_no_operation_answers_a_server_error(app, api, mode):
         else:
             exercised += 1
     assert exercised >= len(found) // 2
+
+
+CONFORMANCE_EXAMPLES = 4
+ROLES = ["recruiter1", "supervisor1", "regional1", "stateadmin"]
+
+
+@pytest.mark.parametrize("username", ROLES)
+def test_every_role_gets_answers_that_match_the_documented_schema(app, api, username):
+    """Valid requests signed by each role: no 5xx, and each answer's status, content type,
+    headers and body are the ones the OpenAPI document promises (schemathesis' checks)."""
+    headers = api.headers_for(username)
+    checks = [
+        not_a_server_error,
+        status_code_conformance,
+        content_type_conformance,
+        response_schema_conformance,
+    ]
+    for operation in operations(app):
+
+        @given(case=operation.as_strategy(generation_mode=GenerationMode.POSITIVE))
+        @settings(
+            max_examples=CONFORMANCE_EXAMPLES,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )
+        def conforms(case):
+            case.call_and_validate(headers=headers, checks=checks)
+
+        conforms()

@@ -33,3 +33,4 @@ def test_statements_and_settings_are_public_and_hold_no_personal_data(client):
     settings = client.get("/api/v1/settings")
     assert settings.status_code == 200
     assert "America/Los_Angeles" in settings.get_data(as_text=True)
+    assert settings.json["lock_after_minutes"] == 10

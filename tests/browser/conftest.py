@@ -16,10 +16,9 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
@@ -30,6 +29,7 @@ from campo.config import Config
 from campo.db import Database
 from campo.demo.data import load_demo
 from campo.eligibility.models import Coe
+from tests.factories import state_today
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -148,7 +148,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     config.DATABASE_URL = url
     config.INSTANCE_DIR = folder
     with database.transaction() as session:
-        load_demo(session, password=PASSWORD, state_code=config.STATE_CODE)
+        load_demo(session, password=PASSWORD, state_code=config.STATE_CODE, today=state_today())
     app = create_app(config)
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request in the report
     faults = FailingMiddleware(app.wsgi_app)
@@ -185,6 +185,9 @@ def new_context(browser: Any) -> Iterator[Callable[..., Any]]:
         context = browser.new_context(
             viewport={"width": width, "height": height},
             locale=options.pop("locale", "en-US"),
+            # Screenshots and the accessibility scan inject a style and a script; the app's own
+            # policy is checked with it enforced in test_csp.py.
+            bypass_csp=options.pop("bypass_csp", True),
             **options,
         )
         context.set_default_timeout(15000)
@@ -215,20 +218,33 @@ def shoot(page: Any, size: str, name: str) -> None:
     style.evaluate("(element) => element.remove()")
 
 
-def state_today() -> date:
-    return datetime.now(ZoneInfo(Config().TIME_ZONE)).date()
-
-
 def days_ago(days: int) -> str:
     return (state_today() - timedelta(days=days)).isoformat()
 
 
-def sign_in(page: Any, url: str, username: str = "recruiter1") -> None:
+PIN = "482916"
+
+
+def sign_in(page: Any, url: str, username: str = "recruiter1", *, pin: str = PIN) -> None:
+    """Sign in online and, on a tablet that has no PIN for this user yet, choose one."""
     page.goto(url + "/")
     page.fill("#username", username)
     page.fill("#password", PASSWORD)
     page.click("form.login-form button[type=submit]")
-    page.wait_for_selector("#new-coe")
+    signed_in = "main.screen:not(.screen-login):not(.screen-pin):not(.screen-unlock)"
+    page.wait_for_selector(f"{signed_in}, #new-pin")
+    if page.locator("#new-pin").count():
+        page.fill("#new-pin", pin)
+        page.fill("#new-pin-again", pin)
+        page.click("#save-pin")
+        page.wait_for_selector(signed_in)
+
+
+def unlock(page: Any, pin: str = PIN) -> None:
+    page.wait_for_selector("#pin")
+    page.fill("#pin", pin)
+    page.click("#unlock")
+    page.wait_for_selector("#pin", state="detached")
 
 
 def wait_for_service_worker(page: Any) -> None:
@@ -246,3 +262,81 @@ def zigzag_strokes(width: int = 600, height: int = 200) -> dict[str, Any]:
         y = height / 2 + (40 if step % 4 < 2 else -40) * (1 - step / 80)
         points.append({"x": x, "y": round(y, 1), "time": 1_700_000_000_000 + step * 16})
     return {"width": width, "height": height, "strokes": [points]}
+
+
+def queued_entry(owner: int, coe_id: str) -> dict[str, Any]:
+    """A complete, signed COE as the tablet's outbox holds it, ready to be sent."""
+    qad = days_ago(45)
+    answers = {
+        "family": {
+            "parent1_last_name": "Reyes",
+            "parent1_first_name": "Lucía",
+            "address": "4 Rancho Verde",
+            "city": "Gonzales",
+            "state": "CA",
+            "zip_code": "93926",
+            "home_language": "es",
+        },
+        "children": [
+            {
+                "last_name1": "Reyes",
+                "first_name": "Tomás",
+                "sex": "male",
+                "birth_date": "2016-05-02",
+                "multiple_birth": False,
+                "birth_date_verification": "1007",
+                "residency_date": qad,
+                "graduated": False,
+                "grade": "04",
+            }
+        ],
+        "move": {
+            "from_city": "Yuma",
+            "from_state": "AZ",
+            "from_district": "Yuma Elementary",
+            "to_city": "Gonzales",
+            "to_state": "CA",
+            "to_district": "Gonzales Unified",
+            "district_exception": "none",
+            "moved_how": "with_worker",
+            "worker_first_name": "Lucía",
+            "worker_last_name": "Reyes",
+            "worker_relationship": "parent",
+            "qualifying_arrival_date": qad,
+            "economic_necessity": True,
+            "work_outcome": "engaged",
+            "work_description": "picking strawberries",
+            "employment": "seasonal",
+            "work_type": "agricultural",
+            "work_for": "wages",
+        },
+        "comments": {},
+        "interview": {
+            "interviewee_name": "Lucía Reyes",
+            "interviewee_relationship": "parent",
+            "interview_date": state_today().isoformat(),
+        },
+    }
+    signature = {"strokes": zigzag_strokes(), "signed_at": None}
+    entry = {
+        "id": coe_id,
+        "owner": owner,
+        "created_at": 0,
+        "updated_at": 0,
+        "form_version": "1.1",
+        "language": "en",
+        "answers": answers,
+        "signatures": {
+            "interviewee": {**signature, "signer_name": "Lucía Reyes"},
+            "recruiter": {**signature, "signer_name": None},
+        },
+        "matches": {},
+        "base_version": None,
+        "server_version": None,
+        "state": "queued",
+        "stage": "put",
+        "attempts": 0,
+        "queued_at": 0,
+        "family_name": "Lucía Reyes",
+    }
+    return entry

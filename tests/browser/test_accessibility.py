@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import sign_in
+from .conftest import PASSWORD, PIN
+from .test_review import approved_coe, family_answers, sign_in_as, submitted_coe
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -37,7 +38,15 @@ def test_no_serious_or_critical_accessibility_violation_on_any_screen(live_serve
     page.goto(live_server.url + "/")
     page.wait_for_selector("#username")
     report = {"login": violations(page)}
-    sign_in(page, live_server.url)
+    page.fill("#username", "recruiter2")
+    page.fill("#password", PASSWORD)
+    page.click("form.login-form button[type=submit]")
+    page.wait_for_selector("#new-pin")
+    report["choose-pin"] = violations(page)
+    page.fill("#new-pin", PIN)
+    page.fill("#new-pin-again", PIN)
+    page.click("#save-pin")
+    page.wait_for_selector("#new-coe")
     report["home"] = violations(page)
     page.click("#new-coe")
     page.wait_for_selector("#f-family-parent1_last_name")
@@ -49,5 +58,47 @@ def test_no_serious_or_critical_accessibility_violation_on_any_screen(live_serve
     page.click(".lang-switch button[lang=es]")
     page.wait_for_function("document.documentElement.lang === 'es'")
     report["review-es"] = violations(page)
+    page.click("#lock-now")
+    page.wait_for_selector("#pin")
+    report["locked-es"] = violations(page)
+    problems = {screen: found for screen, found in report.items() if found}
+    assert not problems, problems
+
+
+def test_no_serious_or_critical_violation_on_the_review_and_regional_screens(
+    live_server, new_context
+):
+    url = live_server.url
+    known = approved_coe(url, family_answers("Villalobos", "Ximena"))["id"]
+    duplicate = submitted_coe(url, family_answers("Villalobos", "Ximena", birth_city="Uruapan"))
+
+    report = {}
+    for language in ("en", "es"):
+        page = new_context("1024x768").new_page()
+        sign_in_as(page, url, "supervisor1", "#new-coe")
+        if language == "es":
+            page.click(".lang-switch button[lang=es]")
+            page.wait_for_function("document.documentElement.lang === 'es'")
+        page.goto(f"{url}/#/review")
+        page.wait_for_selector("#queue-list")
+        report[f"queue-{language}"] = violations(page)
+        page.goto(f"{url}/#/review/{duplicate}")
+        page.wait_for_selector("#decision")
+        report[f"review-{language}"] = violations(page)
+        page.click("#decide-approve")
+        page.wait_for_selector("#signature-reviewer")
+        report[f"review-approve-{language}"] = violations(page)
+        page.click("#decide-return")
+        page.wait_for_selector("#reason-other")
+        report[f"review-return-{language}"] = violations(page)
+        page.goto(f"{url}/#/review/{known}")
+        page.wait_for_selector("#decision-done")
+        report[f"review-decided-{language}"] = violations(page)
+        page.goto(f"{url}/#/regional")
+        page.wait_for_selector("#summary")
+        report[f"regional-{language}"] = violations(page)
+        page.goto(f"{url}/#/duplicates/{duplicate}/0")
+        page.wait_for_selector(".side-by-side")
+        report[f"duplicates-{language}"] = violations(page)
     problems = {screen: found for screen, found in report.items() if found}
     assert not problems, problems

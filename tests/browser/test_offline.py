@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import json
 
+from tests.factories import state_today
+
 from .conftest import (
     days_ago,
+    queued_entry,
     shoot,
     sign_in,
-    state_today,
+    unlock,
     wait_for_service_worker,
     watch,
-    zigzag_strokes,
 )
 
 SIZE = "1024x768"
@@ -188,6 +190,7 @@ def test_offline_interview_in_spanish_with_two_children(live_server, new_context
     page = context.new_page()
     errors += watch(page)
     page.goto(live_server.url + "/")
+    unlock(page)  # a reopened app is locked; the PIN opens it without a connection
     page.wait_for_selector("#outbox-list .record")
     assert outbox_count(page) == 1
     assert live_server.coe(coe_id) is None  # nothing reached the server yet
@@ -246,80 +249,8 @@ def test_server_errors_then_success_make_exactly_one_coe(live_server, new_contex
     errors = watch(page)
     sign_in(page, live_server.url)
     session = page.evaluate("import('/src/api.js').then((m) => m.getSession())")
-    qad = days_ago(45)
     coe_id = page.evaluate("crypto.randomUUID()")
-    answers = {
-        "family": {
-            "parent1_last_name": "Reyes",
-            "parent1_first_name": "Lucía",
-            "address": "4 Rancho Verde",
-            "city": "Gonzales",
-            "state": "CA",
-            "zip_code": "93926",
-            "home_language": "es",
-        },
-        "children": [
-            {
-                "last_name1": "Reyes",
-                "first_name": "Tomás",
-                "sex": "male",
-                "birth_date": "2016-05-02",
-                "multiple_birth": False,
-                "birth_date_verification": "1007",
-                "residency_date": qad,
-                "graduated": False,
-                "grade": "04",
-            }
-        ],
-        "move": {
-            "from_city": "Yuma",
-            "from_state": "AZ",
-            "from_district": "Yuma Elementary",
-            "to_city": "Gonzales",
-            "to_state": "CA",
-            "to_district": "Gonzales Unified",
-            "district_exception": "none",
-            "moved_how": "with_worker",
-            "worker_first_name": "Lucía",
-            "worker_last_name": "Reyes",
-            "worker_relationship": "parent",
-            "qualifying_arrival_date": qad,
-            "economic_necessity": True,
-            "work_outcome": "engaged",
-            "work_description": "picking strawberries",
-            "employment": "seasonal",
-            "work_type": "agricultural",
-            "work_for": "wages",
-        },
-        "comments": {},
-        "interview": {
-            "interviewee_name": "Lucía Reyes",
-            "interviewee_relationship": "parent",
-            "interview_date": state_today().isoformat(),
-        },
-    }
-    signature = {"strokes": zigzag_strokes(), "signed_at": None}
-    entry = {
-        "id": coe_id,
-        "owner": session["user"]["id"],
-        "created_at": 0,
-        "updated_at": 0,
-        "form_version": "1.1",
-        "language": "en",
-        "answers": answers,
-        "signatures": {
-            "interviewee": {**signature, "signer_name": "Lucía Reyes"},
-            "recruiter": {**signature, "signer_name": None},
-        },
-        "matches": {},
-        "base_version": None,
-        "server_version": None,
-        "state": "queued",
-        "stage": "put",
-        "attempts": 0,
-        "queued_at": 0,
-        "family_name": "Lucía Reyes",
-    }
+    entry = queued_entry(session["user"]["id"], coe_id)
     before = len(live_server.coes())
     # The first PUT is handled and committed but its answer is lost; three more fail outright;
     # the first submission is handled but its answer is lost too.

@@ -55,6 +55,10 @@ def test_a_returned_coe_is_corrected_signed_again_and_resubmitted(live_server, n
     sign_on(page, "#signature-recruiter")
     next_step(page)
     page.wait_for_selector("#verdict.verdict-ok")
+    # The reviewer's reasons in words, not codes, with the comment.
+    reasons = page.inner_text("#returned-reasons")
+    assert "Required information is missing" in reasons
+    assert "Add the phone." in reasons
     shoot(page, "1024x768", "12-returned-review")
     page.click("#queue")
     page.wait_for_selector(f'#sent-list [data-id="{waiting["id"]}"][data-status="submitted"]')

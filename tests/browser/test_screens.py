@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import shoot, sign_in, watch
+from .conftest import shoot, sign_in, unlock, watch
 
 
 @pytest.mark.parametrize("size", ["800x1280", "phone"])
@@ -41,8 +41,11 @@ def test_every_screen_and_the_language_switch(live_server, new_context, size):
     page.wait_for_selector("#verdict.verdict-todo")
     assert page.locator("#must-correct .rule").count() > 5
 
-    # Everything typed was saved: a reload finds the draft with its answer.
+    # Everything typed was saved: a reload (locked: the PIN opens it) finds the draft.
     page.goto(live_server.url + "/")
+    page.wait_for_selector("#pin")
+    shoot(page, size, "09-locked")
+    unlock(page)
     page.wait_for_selector("#drafts-list .record")
     page.click("#drafts-list .record a")
     page.wait_for_selector("#step-title")

@@ -14,6 +14,9 @@ DOMAIN_MODULES = (
     "campo.signatures.strokes",
     "campo.families.studentnumbers",
     "campo.lib.canonical",
+    "campo.lib.csvsafe",
+    "campo.review.services",
+    "campo.review.queries",
 )
 
 

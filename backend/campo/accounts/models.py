@@ -48,6 +48,8 @@ class User(Base):
     language: Mapped[str] = mapped_column(sa.String(5), default="en")
     is_active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Tokens issued before this moment are refused (set when the password changes).
+    tokens_valid_after: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     region: Mapped[Region | None] = relationship(lazy="joined")
 

@@ -16,6 +16,7 @@ from campo.accounts.models import Region, Role, User
 from campo.accounts.services import create_user
 from campo.auth.permissions import Actor
 from campo.demo.signatures import scribble
+from campo.eligibility.models import Coe
 from campo.eligibility.services import (
     CoeContent,
     Decision,
@@ -25,6 +26,8 @@ from campo.eligibility.services import (
     save_coe,
     submit_coe,
 )
+from campo.history import schemas as history_schemas
+from campo.history import services as history
 from campo.signatures.models import SignerRole
 
 REGIONS_FILE = Path(__file__).with_name("regions.json")
@@ -134,11 +137,12 @@ def _signed(interviewee: str) -> list[SignatureInput]:
     ]
 
 
-def load_demo(
-    session: Session, *, password: str, state_code: str, today: date | None = None
-) -> None:
-    """Regions, the demo accounts and four families in different states of review."""
-    today = today or date.today()
+def load_demo(session: Session, *, password: str, state_code: str, today: date) -> None:
+    """Regions, the demo accounts and five COEs in different states of review.
+
+    `today` is the state's date (see `campo.lib.dates.today_in_state`): the machine's UTC date
+    is already tomorrow in the state every evening, and a COE dated tomorrow is refused.
+    """
     forms = FormContext(state_code=state_code, today=today)
     load_regions(session)
     users: dict[str, User] = {}
@@ -242,6 +246,42 @@ def load_demo(
         session, actor=recruiter1, coe_id=waiting, signatures=_signed("Juana Ramírez"), forms=forms
     )
 
+    # The Hernández family moved again; the new COE spells Ana Sofía without accents. The
+    # duplicate check finds the child approved above: regional staff resolve it side by side.
+    moved_again = coe(
+        recruiter1,
+        "hernandez-watsonville",
+        _answers(
+            today,
+            parent=("Hernandez", "Jose Luis"),
+            parent2=("Lopez", "Maria Guadalupe"),
+            children=[
+                {
+                    "last_name1": "Hernandez",
+                    "last_name2": "Lopez",
+                    "first_name": "Ana Sofia",
+                    "birth_date": (today - timedelta(days=365 * 9)).isoformat(),
+                    "sex": "female",
+                }
+            ],
+            city="Watsonville",
+            from_place={
+                "from_city": "Salinas",
+                "from_state": "CA",
+                "from_district": "Salinas Union",
+            },
+            work="picking raspberries",
+            months_ago=1,
+        ),
+    )
+    submit_coe(
+        session,
+        actor=recruiter1,
+        coe_id=moved_again,
+        signatures=_signed("Jose Luis Hernandez"),
+        forms=forms,
+    )
+
     coe(
         recruiter1,
         "vang",
@@ -281,3 +321,85 @@ def load_demo(
     submit_coe(
         session, actor=recruiter2, coe_id=singh, signatures=_signed("Gurpreet Singh"), forms=forms
     )
+    _history(session, regional=Actor(users["regional1"]), coe_id=approved, today=today)
+
+
+def _history(session: Session, *, regional: Actor, coe_id: uuid.UUID, today: date) -> None:
+    """School, MEP services and indicators for the approved family's two children, recorded by
+    region 16's staff: the counts, Priority for Services and the lists then have real data.
+    """
+    coe = session.get_one(Coe, coe_id)
+    ana, jesus = (row.child_id for row in coe.children)
+    qad = coe.qualifying_arrival_date or today
+    kinds = history.KINDS
+    school = {
+        "enrollment_type": "01",
+        "school_name": "Alisal Elementary",
+        "school_id": "062547003812",
+        "district_name": "Alisal Union",
+        "district_id": "0625470",
+        "enrollment_date": (qad + timedelta(days=5)).isoformat(),
+    }
+    # An MEP summer or intersession service a few days after arrival: Category 2.
+    extra_term = "summer" if (qad + timedelta(days=7)).month in (6, 7, 8) else "intersession"
+    records: list[tuple[uuid.UUID | None, str, dict[str, Any]]] = [
+        (ana, "enrollments", {**school, "grade": "03"}),
+        (jesus, "enrollments", {**school, "grade": "KG"}),
+        (
+            ana,
+            "services",
+            {
+                "service_type": "reading",
+                "term": extra_term,
+                "start_date": (qad + timedelta(days=7)).isoformat(),
+                "end_date": (qad + timedelta(days=11)).isoformat(),
+                "provider": "Region 16 MEP",
+            },
+        ),
+        (
+            jesus,
+            "services",
+            {
+                "service_type": "instructional",
+                "term": "regular",
+                "start_date": (qad + timedelta(days=20)).isoformat(),
+                "provider": "Region 16 MEP",
+            },
+        ),
+        (
+            ana,
+            "assessments",
+            {
+                "title": "ELPAC Summative",
+                "content_area": "English language proficiency",
+                "administered_on": (qad - timedelta(days=90)).isoformat(),
+                "score": "1",
+                "proficiency": "not_met",
+            },
+        ),
+        (
+            ana,
+            "academic-indicators",
+            {"kind": "grade_retention", "observed_date": (qad + timedelta(days=5)).isoformat()},
+        ),
+    ]
+    for child_id, kind, raw in records:
+        assert child_id is not None  # noqa: S101 - the approved COE numbered both children
+        values = _HISTORY_SCHEMAS[kind]().load(raw)
+        history.create_record(
+            session, actor=regional, kind=kinds[kind], child_id=child_id, values=values
+        )
+    for child_id, values in (
+        (ana, {"english_learner": True, "state_student_id": "4012345678", "medical_alert": "none"}),
+        (jesus, {"english_learner": True, "iep": True, "state_student_id": "4012345679"}),
+    ):
+        assert child_id is not None  # noqa: S101
+        history.set_indicators(session, actor=regional, child_id=child_id, values=values)
+
+
+_HISTORY_SCHEMAS = {
+    "enrollments": history_schemas.EnrollmentInSchema,
+    "services": history_schemas.ServiceInSchema,
+    "assessments": history_schemas.AssessmentInSchema,
+    "academic-indicators": history_schemas.AcademicIndicatorInSchema,
+}

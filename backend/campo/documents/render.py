@@ -241,7 +241,7 @@ def render_html(
         raise UnknownDocument(kind)
     if language not in LANGUAGES:
         raise ValueError(f"documents are written in {LANGUAGES}, not {language!r}")
-    environment = _environment(language, translations_dir or DEFAULT_TRANSLATIONS_DIR)
+    environment = template_environment(language, translations_dir or DEFAULT_TRANSLATIONS_DIR)
     template = environment.get_template(f"{kind}.html")
     return template.render(
         c=context,
@@ -324,7 +324,7 @@ def font_faces() -> str:
 
 
 @cache
-def _environment(language: str, translations_dir: Path) -> jinja2.Environment:
+def template_environment(language: str, translations_dir: Path) -> jinja2.Environment:
     """One template environment per language, with that language's catalogue installed."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),

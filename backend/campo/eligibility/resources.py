@@ -36,7 +36,9 @@ blp = Blueprint(
 )
 
 COE_FIELDS = tuple(
-    name for name in schemas.CoeSchema().fields if name not in ("children", "signatures")
+    name
+    for name in schemas.CoeSchema().fields
+    if name not in ("children", "signatures", "decision_reason_labels")
 )
 
 
@@ -89,6 +91,11 @@ def coe_view(coe: Coe) -> dict[str, Any]:
             for row in coe.children
         ],
         "duplicate_check": _translated_check(coe.duplicate_check),
+        # The reviewer's reasons in the reader's language: the recruiter sees why.
+        "decision_reason_labels": [
+            {"code": code, "label": translate(REVIEW_REASONS.get(code, code))}
+            for code in coe.decision_reasons or []
+        ],
         "signatures": [
             {
                 "id": s.id,

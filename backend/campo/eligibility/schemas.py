@@ -122,6 +122,10 @@ class CoeSchema(Schema):
     decided_by_id = fields.Integer(allow_none=True)
     decision_reasons = fields.List(fields.String(), allow_none=True)
     decision_comment = fields.String(allow_none=True)
+    decision_reason_labels = fields.List(
+        fields.Nested(lambda: ReviewReasonSchema()),
+        metadata={"description": "The decision's reasons, labelled in the request's language."},
+    )
     children = fields.List(fields.Nested(CoeChildSchema))
     signatures = fields.List(fields.Nested(SignatureSchema))
 

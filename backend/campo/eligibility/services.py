@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from campo import errors
@@ -130,9 +131,16 @@ _DECISION_STATUS = {
 }
 
 
-def get_coe(session: Session, *, actor: Actor, coe_id: uuid.UUID, audit: bool = True) -> Coe:
-    """Return a COE the actor may see; another region's COE is reported as not found."""
-    coe = session.get(Coe, coe_id)
+def get_coe(
+    session: Session, *, actor: Actor, coe_id: uuid.UUID, audit: bool = True, lock: bool = False
+) -> Coe:
+    """Return a COE the actor may see; another region's COE is reported as not found.
+
+    ``lock`` holds the row (SELECT ... FOR UPDATE on PostgreSQL) until the request commits, so
+    two copies of one request arriving together (a tablet and its retry) run one after the other
+    and the second sees what the first did.
+    """
+    coe = session.get(Coe, coe_id, with_for_update=lock)
     if coe is None or not can_see_region(actor, coe.region_id):
         raise CampoError(errors.COE_NOT_FOUND)
     if audit:
@@ -165,20 +173,11 @@ def save_coe(
     require_role(actor, *COE_AUTHORS)
     document = content.as_document()
     digest = content_hash(document)
-    coe = session.get(Coe, coe_id)
-    if coe is not None:
-        if not can_see_region(actor, coe.region_id):
-            raise CampoError(errors.COE_NOT_FOUND)
-        if coe.recruiter_id != actor.user.id:
-            raise CampoError(errors.COE_NOT_OWNER)
-        if coe.content_hash == digest:
-            return coe, False
-        if coe.status not in EDITABLE_STATUSES:
-            raise CampoError(errors.COE_NOT_EDITABLE)
-        # Different content under a known id must say which version it replaces: an offline
-        # tablet that never saw the stored version must not overwrite it.
-        if base_version != coe.version:
-            raise CampoError(errors.COE_VERSION_CONFLICT, params={"version": coe.version})
+    coe = session.get(Coe, coe_id, with_for_update=True)
+    if coe is not None and _same_content(
+        coe, actor=actor, digest=digest, base_version=base_version
+    ):
+        return coe, False
 
     evaluation = forms.evaluate(content.form_version, document["answers"], complete=False)
     if evaluation.problems:
@@ -189,22 +188,36 @@ def save_coe(
         )
 
     if coe is None:
-        # The family row is flushed first: nothing else orders the two inserts.
-        family = Family(region_id=actor.region_id, created_by_id=actor.user.id)
-        session.add(family)
-        session.flush()
-        coe = Coe(
-            id=coe_id,
-            region_id=actor.region_id,
-            family_id=family.id,
-            recruiter_id=actor.user.id,
-            status=CoeStatus.DRAFT,
-            form_id=FORM_ID,
-            version=1,
-        )
-        _apply_content(coe, family, document, digest, evaluation)
-        session.add(coe)
-        session.flush()
+        try:
+            # A savepoint: the same new COE sent twice at once (a tablet and its retry) makes
+            # the second insert fail on the primary key, and that request then answers as a
+            # repeat instead of a conflict.
+            with session.begin_nested():
+                # The family row is flushed first: nothing else orders the two inserts.
+                family = Family(region_id=actor.region_id, created_by_id=actor.user.id)
+                session.add(family)
+                session.flush()
+                coe = Coe(
+                    id=coe_id,
+                    region_id=actor.region_id,
+                    family_id=family.id,
+                    recruiter_id=actor.user.id,
+                    status=CoeStatus.DRAFT,
+                    form_id=FORM_ID,
+                    version=1,
+                )
+                _apply_content(coe, family, document, digest, evaluation)
+                session.add(coe)
+                session.flush()
+        except IntegrityError:
+            existing = session.get(Coe, coe_id, with_for_update=True, populate_existing=True)
+            if existing is None:
+                raise
+            if _same_content(existing, actor=actor, digest=digest, base_version=base_version):
+                return existing, False
+            raise CampoError(  # an edit can never be the first save: it needs a base version
+                errors.COE_VERSION_CONFLICT, params={"version": existing.version}
+            ) from None
         record_event(
             session,
             actor=actor,
@@ -235,6 +248,27 @@ def save_coe(
     return coe, False
 
 
+def _same_content(coe: Coe, *, actor: Actor, digest: str, base_version: int | None) -> bool:
+    """Whether a save of ``digest`` over the stored ``coe`` is a repeat (True) or a change (False).
+
+    Raises when the actor may not change it: another region (not found), another author, a
+    decided COE, or a change that does not name the stored version.
+    """
+    if not can_see_region(actor, coe.region_id):
+        raise CampoError(errors.COE_NOT_FOUND)
+    if coe.recruiter_id != actor.user.id:
+        raise CampoError(errors.COE_NOT_OWNER)
+    if coe.content_hash == digest:
+        return True
+    if coe.status not in EDITABLE_STATUSES:
+        raise CampoError(errors.COE_NOT_EDITABLE)
+    # Different content under a known id must say which version it replaces: an offline
+    # tablet that never saw the stored version must not overwrite it.
+    if base_version != coe.version:
+        raise CampoError(errors.COE_VERSION_CONFLICT, params={"version": coe.version})
+    return False
+
+
 def submit_coe(
     session: Session,
     *,
@@ -250,7 +284,7 @@ def submit_coe(
     missing, an answer does not fit, an error rule fails, or a signature is missing.
     Warnings do not block: they travel with the COE to the reviewer.
     """
-    coe = get_coe(session, actor=actor, coe_id=coe_id, audit=False)
+    coe = get_coe(session, actor=actor, coe_id=coe_id, audit=False, lock=True)
     if coe.recruiter_id != actor.user.id:
         raise CampoError(errors.COE_NOT_OWNER)
     if coe.status not in EDITABLE_STATUSES:
@@ -322,7 +356,7 @@ def review_coe(
     the COE as stored; if the content changed after signing, nothing is approved.
     """
     require_role(actor, *COE_REVIEWERS)
-    coe = get_coe(session, actor=actor, coe_id=coe_id, audit=False)
+    coe = get_coe(session, actor=actor, coe_id=coe_id, audit=False, lock=True)
     if coe.recruiter_id == actor.user.id:
         raise CampoError(errors.COE_OWN_REVIEW)
     target = _DECISION_STATUS[decision]

@@ -162,7 +162,15 @@ def evaluate(expression: JsonValue, data: JsonValue) -> JsonValue:
     """Evaluate a JSON Logic expression over ``data``; raise ExpressionError if it cannot be."""
     try:
         return _apply(expression, data, OPERATIONS)
-    except (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError) as exc:
+    except (
+        ValueError,
+        TypeError,
+        KeyError,
+        IndexError,
+        OverflowError,
+        RecursionError,
+        ReferenceError,
+    ) as exc:
         raise ExpressionError(f"{type(exc).__name__}: {exc}") from exc
 
 

@@ -167,7 +167,7 @@ def nickname_equivalent(a: str, b: str) -> bool:
     return not forms_a.isdisjoint(forms_b)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=100_000)
 def key_name(name: str) -> str:
     """The one form under which a given name is indexed: its canonical name when unambiguous.
 
@@ -181,7 +181,7 @@ def key_name(name: str) -> str:
     return name
 
 
-@functools.cache
+@functools.lru_cache(maxsize=100_000)
 def query_names(name: str) -> frozenset[str]:
     """Index forms to look up for a given name: its own, its names' and its nicknames'.
 
@@ -235,7 +235,7 @@ _PHONETIC_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-@functools.cache
+@functools.lru_cache(maxsize=100_000)
 def spelling(token: str) -> str:
     """The token with letters that sound alike unified, vowels kept ("cynthia" -> "sintia").
 
@@ -248,7 +248,7 @@ def spelling(token: str) -> str:
     return code.lower()
 
 
-@functools.cache
+@functools.lru_cache(maxsize=100_000)
 def phonetic(token: str) -> str:
     """A short phonetic code for Spanish and English names: "hernandez" -> "ARNNDS".
 
@@ -267,7 +267,7 @@ def phonetic(token: str) -> str:
 # -- names of a person --------------------------------------------------------------------------
 
 
-@functools.cache
+@functools.lru_cache(maxsize=100_000)
 def _split_joined_surname(token: str) -> tuple[str, ...]:
     """Split run-together surnames into known ones: "delacruz" -> ("cruz",), "garcialopez" ->
     ("garcia", "lopez"), "delacruzgonzalez" -> ("cruz", "gonzalez"); else leave the token."""

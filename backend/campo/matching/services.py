@@ -208,18 +208,22 @@ def check_coe(session: Session, coe: Coe) -> dict[str, Any]:
     return result
 
 
-def unresolved_positions(coe: Coe) -> list[int]:
-    """Children with a likely or possible duplicate that nobody has linked or confirmed new."""
-    check = coe.duplicate_check or {}
-    open_positions = {
+def open_positions(check: dict[str, Any] | None) -> set[int]:
+    """Children of a stored check with a likely or possible duplicate."""
+    return {
         entry["position"]
-        for entry in check.get("children", [])
+        for entry in (check or {}).get("children", [])
         if any(c["band"] in OPEN_BANDS for c in entry["candidates"])
     }
+
+
+def unresolved_positions(coe: Coe) -> list[int]:
+    """Children with a likely or possible duplicate that nobody has linked or confirmed new."""
+    positions = open_positions(coe.duplicate_check)
     return sorted(
         row.position
         for row in coe.children
-        if row.position in open_positions and row.match_decision is None
+        if row.position in positions and row.match_decision is None
     )
 
 
@@ -244,6 +248,9 @@ def _decide(
     if coe.status in (CoeStatus.APPROVED, CoeStatus.REJECTED):
         raise CampoError(errors.COE_NOT_EDITABLE)
     row = _row(coe, position)
+    if row.match_decision == NEW and row.child_id is not None:
+        # Numbered as a new child when the COE was approved, before a state admin reopened it.
+        raise CampoError(errors.COE_CHILD_NUMBERED)
     before = (row.match_decision, row.child_id)
     row.child_id = child_id
     row.match_decision = decision

@@ -1,6 +1,8 @@
 // Home: start a COE; drafts; the outbox with each record's state; sent and returned COEs.
 import { call } from "../api.js";
-import { childNames, familyName, newDraft, problemMessage, ruleMessage, pathLabel } from "../coe.js";
+import { childNames, draftFromServer, familyName, newDraft, problemMessage, ruleMessage, pathLabel, statusWords } from "../coe.js";
+import { NoHandoverKey, downloadSealedOutbox } from "../handover.js";
+import { IMPORTER_ROLES } from "./handover.js";
 import { deleteDraft, draftsOf, getOutbox, outboxOf, putDraft, unqueue } from "../db/index.js";
 import { currentLanguage, formatDate, formatDateTime, t } from "../i18n.js";
 import { currentForm, formVersion } from "../reference.js";
@@ -21,14 +23,7 @@ function stateBadge(entry) {
 }
 
 function statusBadge(status) {
-  const words = {
-    draft: [t("Saved on the server, not submitted"), "waiting"],
-    submitted: [t("Submitted: waiting for review"), "info"],
-    approved: [t("Approved"), "success"],
-    returned: [t("Returned for correction"), "warning"],
-    rejected: [t("Not approved"), "danger"],
-  };
-  const [text, kind] = words[status] || [status, "info"];
+  const [text, kind] = statusWords(status);
   return h("span", { class: `badge badge-${kind}` }, text);
 }
 
@@ -55,7 +50,7 @@ function explain(entry) {
   }
   if (entry.state === STATES.login) return t("Sign in again to send it. It stays safe on this tablet.");
   if (entry.state === STATES.rejected) return t("The server did not accept it. Open it, correct what is marked, and queue it again.");
-  if (entry.state === STATES.conflict) return t("The server holds a different version of this certificate. Call your supervisor before changing it.");
+  if (entry.state === STATES.conflict) return t("The server holds a different version of this certificate. Compare the two and choose which one goes on.");
   return t("It is sent as soon as there is a connection.");
 }
 
@@ -66,6 +61,37 @@ async function correct(entry, context) {
   delete draft.problems;
   await unqueue(entry, draft);
   context.navigate(`#/coe/${entry.id}`);
+}
+
+// The escape hatch for a tablet that cannot sync: a sealed file for the regional office.
+function exportPanel(session) {
+  const button = h(
+    "button",
+    {
+      type: "button",
+      class: "button secondary small",
+      id: "export-outbox",
+      onclick: async () => {
+        button.disabled = true;
+        try {
+          const count = await downloadSealedOutbox(session);
+          toast(t("File saved with %(count)s certificates. Only your regional office can open it; the certificates also stay here.", { count }));
+        } catch (error) {
+          if (error instanceof NoHandoverKey) toast(t("Connect once to get the key that seals the file."), { kind: "warning" });
+          else throw error;
+        } finally {
+          button.disabled = false;
+        }
+      },
+    },
+    t("Save to a sealed file"),
+  );
+  return h(
+    "div",
+    { class: "export-panel" },
+    h("p", { class: "muted small" }, t("No connection for a long time? Save what waits here to a sealed file and give it to your regional office.")),
+    button,
+  );
 }
 
 async function outboxSection(session, context) {
@@ -108,6 +134,9 @@ async function outboxSection(session, context) {
         entry.state === STATES.rejected
           ? h("button", { type: "button", class: "button secondary small", onclick: () => correct(entry, context) }, icon("edit"), t("Correct"))
           : null,
+        entry.state === STATES.conflict
+          ? h("a", { href: `#/conflict/${entry.id}`, class: "button secondary small", id: `compare-${entry.id}` }, t("Compare versions"))
+          : null,
       ),
     );
     list.append(item);
@@ -123,6 +152,7 @@ async function outboxSection(session, context) {
     ),
     h("p", { class: "muted", id: "last-sync" }, last ? t("Last sync: %(time)s", { time: formatDateTime(last) }) : t("Not synced yet on this tablet.")),
     entries.length ? list : h("p", { class: "empty" }, t("Nothing is waiting to be sent.")),
+    entries.length ? exportPanel(session) : null,
   );
 }
 
@@ -173,18 +203,7 @@ async function openReturned(item, session, context) {
     const { body: coe } = await call("GET", `/api/v1/coes/${item.id}`);
     const form = await formVersion(coe.form_version);
     if (!form) throw new Error("form");
-    const draft = newDraft(form, { owner: session.user.id, language: coe.language });
-    Object.assign(draft, {
-      id: coe.id,
-      answers: coe.answers,
-      form_version: coe.form_version,
-      base_version: coe.version,
-      server_version: coe.version,
-      origin: "returned",
-      decision_reasons: coe.decision_reasons || [],
-      decision_comment: coe.decision_comment || null,
-    });
-    await putDraft(draft);
+    await putDraft(draftFromServer(form, coe, session.user.id, "returned"));
     context.navigate(`#/coe/${coe.id}`);
   } catch {
     toast(t("This certificate can only be opened with a connection."), { kind: "warning" });
@@ -250,7 +269,14 @@ export async function render(main, context) {
       "div",
       { class: "home-head" },
       h("div", {}, h("h1", {}, t("Hello, %(name)s", { name })), h("p", { class: "lead" }, t("Certificates of Eligibility on this tablet"))),
-      h("button", { type: "button", class: "button primary large", id: "new-coe", onclick: start }, icon("plus"), t("New certificate")),
+      h(
+        "div",
+        { class: "home-actions" },
+        IMPORTER_ROLES.includes(session.user.role)
+          ? h("a", { href: "#/handover", class: "button secondary large", id: "open-handover" }, t("Import a tablet's file"))
+          : null,
+        h("button", { type: "button", class: "button primary large", id: "new-coe", onclick: start }, icon("plus"), t("New certificate")),
+      ),
     ),
     h(
       "div",

@@ -1,8 +1,11 @@
 // Sign in: online once; after that the app opens and works offline.
-import { ApiError, NetworkError, getSession, login } from "../api.js";
+import { ApiError, NetworkError, getSession, login, saveSession } from "../api.js";
+import { sealLegacy } from "../db/index.js";
+import { refreshHandoverKey } from "../handover.js";
 import { t } from "../i18n.js";
 import { currentForm, statements } from "../reference.js";
 import { h } from "../ui.js";
+import { fromBase64, lock, openWithDeviceKey } from "../vault.js";
 
 let typed = { username: "", password: "" }; // kept across a language switch
 
@@ -50,10 +53,16 @@ export async function render(main, context) {
         button.disabled = true;
         button.textContent = t("Signing in…");
         try {
-          const session = await login(username.value.trim(), password.value);
+          const { session, deviceKey } = await login(username.value.trim(), password.value);
           typed = { username: "", password: "" };
+          // Open (or make) this user's vault with the key the server just gave, then keep the
+          // session sealed in it. Another user's vault, if open, is locked first.
+          await lock();
+          await openWithDeviceKey(session.user.id, fromBase64(deviceKey));
+          await sealLegacy(session.user.id);
+          await saveSession(session);
           // What the app needs offline, fetched while the connection is here.
-          await Promise.all([currentForm(), statements()]);
+          await Promise.all([currentForm(), statements(), refreshHandoverKey()]);
           await context.signedIn(session);
         } catch (failure) {
           button.disabled = false;
@@ -62,6 +71,8 @@ export async function render(main, context) {
             error.textContent = t("There is no connection. The first sign-in needs one; after that Campo works offline.");
           } else if (failure instanceof ApiError && failure.code === "auth.invalid_credentials") {
             error.textContent = t("The username or password is not right. Please try again.");
+          } else if (failure instanceof ApiError && (failure.code === "auth.account_locked" || failure.code === "auth.rate_limited")) {
+            error.textContent = failure.message; // the server says how long to wait, in this language
           } else if (failure instanceof ApiError && failure.code === "auth.account_disabled") {
             error.textContent = t("This account cannot sign in. Please call your regional office.");
           } else {

@@ -15,6 +15,7 @@ import {
 } from "../coe.js";
 import { signaturePad } from "../components/signature.js";
 import { getDraft, getOutbox, putDraft, queueDraft } from "../db/index.js";
+import { beforeLock } from "../vault.js";
 import { context as exprContext, holds, normalized } from "../forms/answers.js";
 import { renderField, setFieldProblem } from "../forms/render.js";
 import { formatDate, pick, t } from "../i18n.js";
@@ -532,7 +533,18 @@ async function reviewStep(form, draft, list, context) {
     "div",
     { class: "step-body" },
     draft.origin === "returned" && (draft.decision_comment || (draft.decision_reasons || []).length)
-      ? h("div", { class: "banner banner-warning inline" }, h("span", {}, t("The reviewer returned this certificate: %(comment)s", { comment: draft.decision_comment || draft.decision_reasons.join(", ") })))
+      ? h(
+          "div",
+          { class: "banner banner-warning inline", id: "returned-reasons" },
+          h(
+            "span",
+            {},
+            t("The reviewer returned this certificate: %(comment)s", {
+              // The reasons as the server labelled them in this language when the COE was opened.
+              comment: [(draft.decision_reason_labels || []).map((r) => r.label).join("; "), draft.decision_comment].filter(Boolean).join(". ") || draft.decision_reasons.join(", "),
+            }),
+          ),
+        )
       : null,
     h(
       "div",
@@ -605,11 +617,11 @@ export async function render(main, context, where) {
   const list = steps(form, draft);
   const index = Math.min(Math.max(draft.step || 0, 0), list.length - 1);
   const step = list[index];
-  const goTo = async (target) => {
-    await saveNow();
+  // The step shows at once; leaving this one saves the answers and the new step in one write
+  // (the screen's cleanup, run by the re-render), while the next step is being drawn.
+  const goTo = (target) => {
     draft.step = target;
     open.saved = false;
-    await saveNow();
     context.rerender();
   };
   main.dataset.title = [step.title, t("Certificate of Eligibility")].join(" · ");
@@ -650,7 +662,9 @@ export async function render(main, context, where) {
   );
   document.addEventListener("visibilitychange", flushOnLeave);
   window.addEventListener("pagehide", saveNow);
+  const stopLockFlush = beforeLock(saveNow); // the pending answer is sealed before the key goes
   context.setCleanup(() => {
+    stopLockFlush();
     saveNow();
     for (const pad of open.pads) pad.destroy();
     open.pads = [];

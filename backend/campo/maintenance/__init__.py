@@ -1,0 +1,1 @@
+"""Keeping the data safe over time: backups and restores (and, later, retention)."""

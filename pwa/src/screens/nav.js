@@ -1,0 +1,30 @@
+// Role-based entry: which screen "home" is for each role, and the links between the screens
+// a reviewer or regional staff member works in. Recruiters see no links: they have one screen.
+import { t } from "../i18n.js";
+import { h } from "../ui.js";
+
+export function homeRoute(session) {
+  const role = session && session.user && session.user.role;
+  if (role === "regional_staff") return { name: "regional" };
+  if (role === "state_admin") return { name: "review" };
+  return { name: "home" };
+}
+
+export function roleNav(session, current) {
+  const role = session.user && session.user.role;
+  if (!role || role === "recruiter") return null;
+  const links = [];
+  // Supervisors also recruit, so they keep the tablet's own screen.
+  if (role === "supervisor") links.push(["#/", t("My certificates"), "home"]);
+  links.push(["#/review", t("Review queue"), "review"]);
+  links.push(["#/regional", t("Regional dashboard"), "regional"]);
+  links.push(["#/handover", t("Import a tablet's file"), "handover"]);
+  const here = current === "duplicates" ? "regional" : current;
+  return h(
+    "nav",
+    { class: "role-nav", "aria-label": t("Work areas") },
+    links.map(([href, text, name]) =>
+      h("a", { href, id: `nav-${name}`, class: name === here ? "current" : null, "aria-current": name === here ? "page" : null }, text),
+    ),
+  );
+}
