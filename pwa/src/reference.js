@@ -1,19 +1,45 @@
 // Reference data the app needs offline (no family data): the form definitions, the signature
-// statements and the state's settings. Network first, then the copy kept in IndexedDB.
+// statements and the state's settings, kept in IndexedDB. Signing in downloads them (network
+// first); during an interview the kept copy is used at once and refreshed in the background, so a
+// weak signal in a field never holds a step for the 20 s a request may take to time out.
 import { publicGet } from "./api.js";
 import { getReference, putReference } from "./db/index.js";
 import { buildForm } from "./forms/answers.js";
 
 const built = new Map();
+const refreshing = new Map(); // key -> the background download under way, once per app run
+
+async function download(path, key) {
+  const { body } = await publicGet(path);
+  await putReference(key, body);
+  return body;
+}
 
 async function fetchOrKept(path, key) {
   try {
-    const { body } = await publicGet(path);
-    await putReference(key, body);
-    return body;
+    return await download(path, key);
   } catch {
     return getReference(key);
   }
+}
+
+function refreshOnce(path, key) {
+  if (!refreshing.has(key)) {
+    refreshing.set(
+      key,
+      download(path, key).catch(() => {
+        refreshing.delete(key); // try again on the next use
+        return null;
+      }),
+    );
+  }
+  return refreshing.get(key);
+}
+
+async function keptOrFetched(path, key) {
+  const kept = await getReference(key);
+  const refresh = refreshOnce(path, key);
+  return kept || (await refresh);
 }
 
 function remember(body) {
@@ -22,9 +48,10 @@ function remember(body) {
   return built.get(body.version);
 }
 
-// The definition new COEs are captured with.
+// The definition new COEs are captured with (a newer one published today is used from the next
+// COE on, once the background download has landed).
 export async function currentForm() {
-  const body = await fetchOrKept("/api/v1/forms/coe", "form:coe:current");
+  const body = await keptOrFetched("/api/v1/forms/coe", "form:coe:current");
   if (body) await putReference(`form:coe:${body.version}`, body);
   return remember(body);
 }
@@ -37,8 +64,18 @@ export async function formVersion(version) {
   return remember(await fetchOrKept(`/api/v1/forms/coe/${version}`, `form:coe:${version}`));
 }
 
+// Online at sign-in: download the current form and the statements now, network first.
+export async function downloadReferences() {
+  const [form] = await Promise.all([
+    fetchOrKept("/api/v1/forms/coe", "form:coe:current"),
+    fetchOrKept("/api/v1/statements", "statements"),
+  ]);
+  if (form) await putReference(`form:coe:${form.version}`, form);
+  return remember(form);
+}
+
 export async function statements() {
-  return (await fetchOrKept("/api/v1/statements", "statements")) || {};
+  return (await keptOrFetched("/api/v1/statements", "statements")) || {};
 }
 
 let settings = { state: "CA", time_zone: "America/Los_Angeles" };

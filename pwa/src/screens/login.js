@@ -3,7 +3,7 @@ import { ApiError, NetworkError, getSession, login, saveSession } from "../api.j
 import { sealLegacy } from "../db/index.js";
 import { refreshHandoverKey } from "../handover.js";
 import { t } from "../i18n.js";
-import { currentForm, statements } from "../reference.js";
+import { downloadReferences } from "../reference.js";
 import { h } from "../ui.js";
 import { fromBase64, lock, openWithDeviceKey } from "../vault.js";
 
@@ -62,7 +62,7 @@ export async function render(main, context) {
           await sealLegacy(session.user.id);
           await saveSession(session);
           // What the app needs offline, fetched while the connection is here.
-          await Promise.all([currentForm(), statements(), refreshHandoverKey()]);
+          await Promise.all([downloadReferences(), refreshHandoverKey()]);
           await context.signedIn(session);
         } catch (failure) {
           button.disabled = false;

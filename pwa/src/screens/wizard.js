@@ -21,7 +21,7 @@ import { renderField, setFieldProblem } from "../forms/render.js";
 import { formatDate, pick, t } from "../i18n.js";
 import { formVersion, stateToday, statements } from "../reference.js";
 import { syncNow } from "../sync.js";
-import { ask, h, icon, toast } from "../ui.js";
+import { ask, clear, h, icon, toast } from "../ui.js";
 
 const SAVE_DELAY_MS = 300;
 const SIGN_SECTION = "interview";
@@ -412,42 +412,59 @@ function candidateTable(form, draft, index, candidates, rerender) {
   );
 }
 
-async function duplicateSection(form, draft, rerender) {
-  const section = h("section", { class: "card inner", id: "duplicates", "aria-labelledby": "duplicates-title" }, h("h3", { id: "duplicates-title" }, t("Is any child already known to the program?")));
-  const children = draft.answers.children || [];
-  let offline = false;
-  for (let index = 0; index < children.length; index += 1) {
-    const identity = identityOf(draft, index);
-    const label = childLabel(children[index], index);
-    if (!identity.first_name || !identity.last_name_1 || !identity.birth_date) {
-      section.append(h("p", { class: "muted" }, t("%(name)s: enter the name and birth date to check.", { name: label })));
-      continue;
-    }
-    const key = JSON.stringify(identity);
-    let candidates = open.duplicates.get(key);
-    if (candidates === undefined && !offline) {
-      try {
-        const { body } = await call("POST", "/api/v1/duplicates/check", identity);
-        candidates = body;
-        open.duplicates.set(key, candidates);
-      } catch (error) {
-        offline = error instanceof NetworkError || (error instanceof ApiError && error.status >= 500) || !(error instanceof ApiError);
-        candidates = null;
+// Drawn at once from the answers already checked; the children not checked yet are asked of the
+// server in the background and the section redrawn when the answers come, so a weak signal
+// never holds the review step.
+function duplicateSection(form, draft, rerender) {
+  const section = h("section", { class: "card inner", id: "duplicates", "aria-labelledby": "duplicates-title", "aria-live": "polite" });
+  const children = () => draft.answers.children || [];
+  const draw = ({ checking, offline }) => {
+    clear(section);
+    section.append(h("h3", { id: "duplicates-title" }, t("Is any child already known to the program?")));
+    children().forEach((child, index) => {
+      const identity = identityOf(draft, index);
+      const label = childLabel(child, index);
+      if (!identity.first_name || !identity.last_name_1 || !identity.birth_date) {
+        section.append(h("p", { class: "muted" }, t("%(name)s: enter the name and birth date to check.", { name: label })));
+        return;
       }
+      const candidates = open.duplicates.get(JSON.stringify(identity));
+      if (candidates === undefined && checking) {
+        section.append(h("p", { class: "muted checking" }, t("%(name)s: checking whether the child is already known…", { name: label })));
+        return;
+      }
+      if (!candidates) return;
+      section.append(h("h4", {}, label));
+      if (!candidates.length) section.append(h("p", { class: "feedback-fine" }, icon("check"), t("No known child matches. A student number is issued when the certificate is approved.")));
+      else section.append(candidateTable(form, draft, index, candidates, rerender));
+    });
+    if (offline) {
+      section.append(h("p", { class: "notice" }, t("No connection: the check runs on the server when the certificate arrives, and the reviewer sees its result.")));
     }
-    if (!candidates) continue;
-    section.append(h("h4", {}, label));
-    if (!candidates.length) section.append(h("p", { class: "feedback-fine" }, icon("check"), t("No known child matches. A student number is issued when the certificate is approved.")));
-    else section.append(candidateTable(form, draft, index, candidates, rerender));
-  }
-  if (offline) {
-    section.append(h("p", { class: "notice" }, t("No connection: the check runs on the server when the certificate arrives, and the reviewer sees its result.")));
+  };
+  const unchecked = children()
+    .map((_child, index) => identityOf(draft, index))
+    .filter((identity) => identity.first_name && identity.last_name_1 && identity.birth_date && !open.duplicates.has(JSON.stringify(identity)));
+  draw({ checking: unchecked.length > 0, offline: false });
+  if (unchecked.length) {
+    (async () => {
+      let offline = false;
+      for (const identity of unchecked) {
+        try {
+          const { body } = await call("POST", "/api/v1/duplicates/check", identity);
+          open.duplicates.set(JSON.stringify(identity), body);
+        } catch (error) {
+          offline = error instanceof NetworkError || (error instanceof ApiError && error.status >= 500) || !(error instanceof ApiError);
+          if (offline) break;
+        }
+      }
+      if (section.isConnected) draw({ checking: false, offline });
+    })();
   }
   return section;
 }
 
 async function reviewStep(form, draft, list, context) {
-  await saveNow();
   const evaluation = evaluateDraft(form, draft, { complete: true });
   const go = (path) => {
     draft.step = stepOfPath(list, path);
@@ -562,7 +579,7 @@ async function reviewStep(form, draft, list, context) {
       h("div", { class: "table-wrap" }, h("table", { class: "summary-table" }, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("Child")), h("th", { scope: "col" }, t("Birth date")), h("th", { scope: "col" }, t("Age on arrival")), h("th", { scope: "col" }, t("End of eligibility")), h("th", { scope: "col" }, t("Eligible today")))), h("tbody", {}, childRows))),
       evaluation.derived.school_year ? h("p", { class: "muted" }, t("School year: %(year)s", { year: evaluation.derived.school_year })) : null,
     ),
-    await duplicateSection(form, draft, () => context.rerender({ keepPlace: true })),
+    duplicateSection(form, draft, () => context.rerender({ keepPlace: true })),
     h(
       "div",
       { class: "queue-box" },
