@@ -199,6 +199,11 @@ def test_a_state_admin_records_in_spanish_for_the_region_chosen(live_server, new
     assert "Año completo" in row.inner_text()
     assert "Sí" in row.inner_text()
     page.wait_for_selector("#history-course-list:has-text('Álgebra I')")
+    row.locator(".record-correct").click()
+    page.wait_for_selector("#h-courses-form")
+    shoot(page, "800x1280", "22-history-correct-es")
+    page.click("#h-courses-cancel")
+    page.wait_for_selector("#h-courses-form", state="detached")
     assert not errors, errors
 
 
