@@ -180,6 +180,12 @@ def test_a_state_admin_records_in_spanish_for_the_region_chosen(live_server, new
     )
     assert stored["english_learner"] is True
     assert stored["iep"] is False
+    # A state student ID that another child has is refused next to its field.
+    page.fill("#ind-state_student_id", "4012345678")  # the demo's Ana Sofía's
+    page.click("#ind-save")
+    page.wait_for_selector("#ind-state_student_id-error:not(:empty)")
+    assert "pertenece a otro niño" in page.inner_text("#ind-state_student_id-error")
+    page.fill("#ind-state_student_id", "")
 
     # A course: the region is the child's by default; a missing title is refused in Spanish.
     page.click("#add-courses")
@@ -201,7 +207,14 @@ def test_a_state_admin_records_in_spanish_for_the_region_chosen(live_server, new
     page.wait_for_selector("#history-course-list:has-text('Álgebra I')")
     row.locator(".record-correct").click()
     page.wait_for_selector("#h-courses-form")
+    page.fill("#h-courses-final_grade", "A-")
     shoot(page, "800x1280", "22-history-correct-es")
+    # Opening another form asks before the typed values are dropped; staying keeps them.
+    page.click("#add-courses")
+    page.wait_for_selector("dialog[open]")
+    page.click("dialog .button.secondary")
+    assert page.get_attribute("#h-courses-form", "data-record-id")
+    assert page.input_value("#h-courses-final_grade") == "A-"
     page.click("#h-courses-cancel")
     page.wait_for_selector("#h-courses-form", state="detached")
     assert not errors, errors
@@ -227,6 +240,7 @@ def test_the_import_writes_a_good_file_and_refuses_one_bad_line(live_server, new
     assert "statewide_number" in columns
     assert "withdrawal_date" in columns
     assert page.locator("#import-region").count() == 0  # regional staff import for their region
+    assert "16" in page.inner_text("#import-own-region")
     with page.expect_download() as download:
         page.click("#import-template")
     template = download.value.path().read_text()

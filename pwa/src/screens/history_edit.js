@@ -284,6 +284,9 @@ function recordForm({ kind, record, childId, codes, regions, defaultRegion, onSa
       save,
     ),
   );
+  form.addEventListener("input", () => {
+    form.dataset.dirty = "true";
+  });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const values = {};
@@ -337,7 +340,13 @@ function kindSection({ kind, childId, codes, regions, defaultRegion, session, on
     clear(slot);
     addButton.disabled = false;
   };
-  const open = (record, returnTo) => {
+  const open = async (record, returnTo) => {
+    // A form with typed changes is not dropped without asking.
+    const shown = slot.querySelector("form");
+    if (shown && shown.dataset.dirty === "true") {
+      const leave = await ask(t("Leave this form without saving?"), { confirm: t("Discard the changes"), cancel: t("Keep editing"), danger: true });
+      if (!leave) return;
+    }
     clear(slot);
     const form = recordForm({
       kind,

@@ -190,6 +190,9 @@ export async function render(main, context) {
       { class: "lead" },
       t("Every line is checked before anything is written. One line with an error and nothing is imported: the errors are listed by line, to correct and import the file again."),
     ),
+    stateWide || !context.session.user.region
+      ? null
+      : h("p", { id: "import-own-region" }, t("The records are imported for your region: %(region)s.", { region: `${context.session.user.region.code} · ${context.session.user.region.name}` })),
     h(
       "div",
       { class: "fields" },
