@@ -11,6 +11,7 @@ import { hasPin, isUnlocked, lock } from "./vault.js";
 import * as child from "./screens/child.js";
 import * as conflict from "./screens/conflict.js";
 import * as handover from "./screens/handover.js";
+import * as historyImport from "./screens/history_import.js";
 import * as home from "./screens/home.js";
 import * as locator from "./screens/locator.js";
 import * as lockScreen from "./screens/lock.js";
@@ -34,6 +35,7 @@ const SCREENS = {
   review,
   regional,
   duplicates,
+  "history-import": historyImport,
   unlock: lockScreen,
   pin: lockScreen,
 };
@@ -64,6 +66,7 @@ function route() {
   // The reviewers' and regional staff's screens (screens/nav.js says who gets which).
   if (parts[0] === "review") return parts[1] ? { name: "review", id: parts[1] } : { name: "review" };
   if (parts[0] === "regional") return { name: "regional" };
+  if (parts[0] === "history-import") return { name: "history-import" };
   if (parts[0] === "duplicates" && parts[2]) return { name: "duplicates", id: parts[1], position: Number(parts[2]) };
   return homeRoute(state.session);
 }

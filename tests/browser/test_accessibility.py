@@ -102,3 +102,57 @@ def test_no_serious_or_critical_violation_on_the_review_and_regional_screens(
         report[f"duplicates-{language}"] = violations(page)
     problems = {screen: found for screen, found in report.items() if found}
     assert not problems, problems
+
+
+def test_no_serious_or_critical_violation_on_the_history_screens(live_server, new_context):
+    """The child screen with its editor (an add form with a refused save, a correction form,
+    the delete question) and the import screen with a refused file, in English and Spanish."""
+    import sqlalchemy as sa
+
+    from campo.families.models import Child
+
+    url = live_server.url
+    with live_server.database.transaction() as session:
+        child = session.scalars(
+            sa.select(Child).where(Child.first_name == "Ana Sofía").order_by(Child.statewide_number)
+        ).first()
+        assert child is not None
+        child_id, number, region_id = child.id, child.statewide_number, child.region_id
+    bad_file = f"statewide_number,enrollment_type,school_name,enrollment_date\n{number},09,,soon\n"
+
+    report = {}
+    for language, username in (("en", "regional1"), ("es", "stateadmin")):
+        page = new_context("1024x768").new_page()
+        sign_in_as(page, url, username, "main.screen-regional, main.screen-review")
+        if language == "es":
+            page.click(".lang-switch button[lang=es]")
+            page.wait_for_function("document.documentElement.lang === 'es'")
+        page.goto(f"{url}/#/child/{child_id}")
+        page.wait_for_selector("#enrollments-records")
+        report[f"child-editor-{language}"] = violations(page)
+        page.click("#add-enrollments")
+        page.click("#h-enrollments-save")  # nothing filled in: every required field refused
+        page.wait_for_selector("#h-enrollments-school_name-error:not(:empty)")
+        report[f"child-add-refused-{language}"] = violations(page)
+        page.click("#h-enrollments-cancel")
+        page.locator("#enrollments-records .record-correct").first.click()
+        page.wait_for_selector("#h-enrollments-form")
+        report[f"child-correct-{language}"] = violations(page)
+        page.locator("#enrollments-records .record-delete").first.click()
+        page.wait_for_selector("dialog[open]")
+        report[f"child-delete-{language}"] = violations(page)
+        page.click("dialog .button.secondary")
+        page.click("#nav-history-import")
+        page.wait_for_selector("#import-columns")
+        report[f"import-{language}"] = violations(page)
+        if language == "es":
+            page.select_option("#import-region", str(region_id))
+        page.set_input_files(
+            "#import-file",
+            files=[{"name": "bad.csv", "mimeType": "text/csv", "buffer": bad_file.encode()}],
+        )
+        page.click("#import-send")
+        page.wait_for_selector("#import-errors")
+        report[f"import-refused-{language}"] = violations(page)
+    problems = {screen: found for screen, found in report.items() if found}
+    assert not problems, problems

@@ -1,9 +1,11 @@
 // A child's whole history, for the recruiter or the school when the child arrives: eligibility,
 // schools, courses and credits, tests, flags, and other states' records. Read from the server
-// each time (never stored on the tablet); printable as a PDF in English or Spanish.
+// each time (never stored on the tablet); printable as a PDF in English or Spanish. Regional
+// staff and state admins also record and correct it below (screens/history_edit.js).
 import { ApiError, call, getSession } from "../api.js";
 import { currentLanguage, formatDate, t } from "../i18n.js";
-import { h, toast } from "../ui.js";
+import { clear, h, toast } from "../ui.js";
+import { canWrite, editor } from "./history_edit.js";
 
 function yesNo(value) {
   if (value === null || value === undefined) return t("Not recorded");
@@ -53,7 +55,6 @@ export async function render(main, context, where) {
     return;
   }
   const child = history.child;
-  const flags = history.flags;
   const name = [child.first_name, child.middle_name, child.last_name1, child.last_name2].filter(Boolean).join(" ");
   main.append(
     h(
@@ -67,6 +68,35 @@ export async function render(main, context, where) {
         h("button", { type: "button", class: "button primary", id: "history-print", onclick: () => printPdf(child.id) }, t("Print")),
       ),
     ),
+  );
+  const view = h("div", { id: "history-view" });
+  drawHistory(view, history);
+  main.append(view);
+  if (canWrite(context.session)) {
+    // After a save the history above is read again, so both parts tell the same.
+    const redraw = async () => {
+      try {
+        ({ body: history } = await call("GET", `/api/v1/children/${where.id}/history`));
+        drawHistory(view, history);
+      } catch {
+        // the editor's own message said what failed; the history stays as it was
+      }
+    };
+    try {
+      main.append(await editor({ session: context.session, child, onChanged: redraw }));
+    } catch (error) {
+      const message = error instanceof ApiError ? error.message : t("The history needs a connection. Try again when you are online.");
+      main.append(h("p", { class: "banner banner-warning", role: "alert", id: "history-editor-error" }, message));
+    }
+  }
+  context.setCleanup(() => {});
+}
+
+// The read-only history: what the school needs, eligibility, schools, courses, tests, MSIX.
+function drawHistory(view, history) {
+  const child = history.child;
+  const flags = history.flags;
+  clear(view).append(
     section(
       "history-flags",
       t("What the school needs"),
@@ -133,5 +163,4 @@ export async function render(main, context, where) {
       ),
     ),
   );
-  context.setCleanup(() => {});
 }

@@ -19,6 +19,7 @@ export function roleNav(session, current) {
   links.push(["#/review", t("Review queue"), "review"]);
   links.push(["#/regional", t("Regional dashboard"), "regional"]);
   links.push(["#/handover", t("Import a tablet's file"), "handover"]);
+  if (role === "regional_staff" || role === "state_admin") links.push(["#/history-import", t("Import history records"), "history-import"]);
   const here = current === "duplicates" ? "regional" : current;
   return h(
     "nav",
