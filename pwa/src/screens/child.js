@@ -4,6 +4,7 @@
 import { ApiError, call, getSession } from "../api.js";
 import { currentLanguage, formatDate, t } from "../i18n.js";
 import { h, toast } from "../ui.js";
+import { moveNoticeSection } from "./move_notice.js";
 
 function yesNo(value) {
   if (value === null || value === undefined) return t("Not recorded");
@@ -133,5 +134,6 @@ export async function render(main, context, where) {
       ),
     ),
   );
+  main.append(moveNoticeSection(child));
   context.setCleanup(() => {});
 }
