@@ -99,7 +99,7 @@ export function moveNoticeSection(child) {
       status.append(
         h(
           "p",
-          { class: "banner banner-info inline", role: "status", id: "mn-sent" },
+          { class: "banner banner-info inline banner-line", role: "status", id: "mn-sent" },
           icon("check"),
           h("span", {}, t("Move notice sent to %(to)s.", { to }), " "),
           h("a", { href: "#/move-notices" }, t("See the notices")),
@@ -111,7 +111,7 @@ export function moveNoticeSection(child) {
         const place = form.querySelector(`#mn-${name}-error`);
         if (place) place.textContent = [].concat(messages).join(" ");
       }
-      status.append(h("p", { class: "banner banner-warning inline", role: "alert", id: "mn-error" }, icon("alert"), h("span", {}, message)));
+      status.append(h("p", { class: "banner banner-warning inline banner-line", role: "alert", id: "mn-error" }, icon("alert"), h("span", {}, message)));
     } finally {
       button.disabled = false;
     }

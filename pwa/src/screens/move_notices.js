@@ -27,7 +27,7 @@ function noticeRow(notice, box, reload) {
     [t("To"), place(notice.to_state, notice.to_region) || t("Not assigned to a region yet")],
     [t("City"), notice.destination_city],
     [t("Expected move date"), notice.expected_move_date ? formatDate(notice.expected_move_date) : null],
-    [t("Sent"), formatDateTime(notice.sent_at)],
+    [t("Sent on"), formatDateTime(notice.sent_at)],
     [t("Acted on"), notice.acknowledged_at ? formatDateTime(notice.acknowledged_at) : null],
   ].filter(([, value]) => value);
   const acknowledge = async (event) => {
@@ -44,7 +44,7 @@ function noticeRow(notice, box, reload) {
   };
   return h(
     "li",
-    { class: "record notice", dataset: { id: notice.id, status: notice.status } },
+    { class: "record move-notice-row", dataset: { id: notice.id, status: notice.status } },
     h(
       "div",
       { class: "record-main" },
@@ -174,7 +174,7 @@ function incomingForm(regions, onRecorded) {
       const { body: notice } = await call("POST", "/api/v1/move-notices/incoming", body);
       form.reset();
       const to = notice.to_region ? t("Region %(code)s", { code: notice.to_region.code }) : t("the state (no region yet)");
-      status.append(h("p", { class: "banner banner-info inline", role: "status", id: "in-recorded" }, icon("check"), h("span", {}, t("Notice recorded for %(to)s.", { to }))));
+      status.append(h("p", { class: "banner banner-info inline banner-line", role: "status", id: "in-recorded" }, icon("check"), h("span", {}, t("Notice recorded for %(to)s.", { to }))));
       await onRecorded();
     } catch (error) {
       for (const [name, messages] of Object.entries((error && error.fields) || {})) {
@@ -182,7 +182,7 @@ function incomingForm(regions, onRecorded) {
         if (spot) spot.textContent = [].concat(messages).join(" ");
       }
       const message = error instanceof ApiError ? error.message : t("This needs a connection. Try again when you are online.");
-      status.append(h("p", { class: "banner banner-warning inline", role: "alert", id: "in-error" }, icon("alert"), h("span", {}, message)));
+      status.append(h("p", { class: "banner banner-warning inline banner-line", role: "alert", id: "in-error" }, icon("alert"), h("span", {}, message)));
     } finally {
       button.disabled = false;
     }

@@ -64,7 +64,7 @@ function failureView(id, error, options) {
   return h(
     "div",
     { id },
-    h("p", { class: "banner banner-warning inline", role: "alert" }, icon("alert"), h("span", {}, [failureText(error), ...fields].join(" "))),
+    h("p", { class: "banner banner-warning inline banner-line", role: "alert" }, icon("alert"), h("span", {}, [failureText(error), ...fields].join(" "))),
     problems.length ? problemTable(`${id}-problems`, problems, options) : null,
   );
 }
@@ -83,7 +83,7 @@ function exportCard() {
     last.since = since.value;
     clear(result);
     if (!since.value) {
-      result.append(h("p", { class: "banner banner-warning inline", role: "alert" }, icon("alert"), h("span", {}, t("Please choose a day."))));
+      result.append(h("p", { class: "banner banner-warning inline banner-line", role: "alert" }, icon("alert"), h("span", {}, t("Please choose a day."))));
       return;
     }
     const button = form.querySelector("#msix-export");
@@ -93,7 +93,7 @@ function exportCard() {
       result.append(
         h(
           "p",
-          { class: "banner banner-info inline", role: "status", id: "export-done" },
+          { class: "banner banner-info inline banner-line", role: "status", id: "export-done" },
           icon("check"),
           h("span", {}, t("%(name)s: %(students)s children, %(records)s lines.", { name, students: headers.get("X-MSIX-Students") || "0", records: headers.get("X-MSIX-Records") || "0" })),
         ),
@@ -127,7 +127,7 @@ function importResult(body) {
     { id: "import-done", dataset: { created: String(body.created) } },
     h(
       "p",
-      { class: "banner banner-info inline", role: "status" },
+      { class: "banner banner-info inline banner-line", role: "status" },
       icon("check"),
       h("span", {}, body.created ? t("The file was imported.") : t("This file was imported before: nothing changed.")),
     ),
@@ -149,11 +149,11 @@ function importCard() {
     clear(result);
     const chosen = file.files && file.files[0];
     if (!chosen) {
-      result.append(h("p", { class: "banner banner-warning inline", role: "alert" }, icon("alert"), h("span", {}, t("Please choose a file."))));
+      result.append(h("p", { class: "banner banner-warning inline banner-line", role: "alert" }, icon("alert"), h("span", {}, t("Please choose a file."))));
       return;
     }
     if (chosen.size > MAX_FILE_BYTES) {
-      result.append(h("p", { class: "banner banner-warning inline", role: "alert" }, icon("alert"), h("span", {}, t("This file is too large."))));
+      result.append(h("p", { class: "banner banner-warning inline banner-line", role: "alert" }, icon("alert"), h("span", {}, t("This file is too large."))));
       return;
     }
     const button = form.querySelector("#msix-import");
@@ -188,7 +188,7 @@ export async function render(main, context) {
     ),
   );
   if (context.session.user.role !== "state_admin") {
-    main.append(h("p", { class: "banner banner-warning inline", role: "alert", id: "msix-refused" }, icon("alert"), h("span", {}, t("Only state administrators exchange files with MSIX."))));
+    main.append(h("p", { class: "banner banner-warning inline banner-line", role: "alert", id: "msix-refused" }, icon("alert"), h("span", {}, t("Only state administrators exchange files with MSIX."))));
     return;
   }
   main.append(h("div", { class: "dashboard" }, exportCard(), importCard()));

@@ -198,7 +198,7 @@ function query({ csv = false } = {}) {
 function errorBanner(error) {
   if (!(error instanceof ApiError)) return loadFailure(error);
   const fields = Object.values(error.fields || {}).flat();
-  return h("div", { class: "banner banner-warning inline", role: "alert", id: "quality-error" }, icon("alert"), h("span", {}, [error.message, ...fields].join(" ")));
+  return h("div", { class: "banner banner-warning inline banner-line", role: "alert", id: "quality-error" }, icon("alert"), h("span", {}, [error.message, ...fields].join(" ")));
 }
 
 async function showReport(results) {
