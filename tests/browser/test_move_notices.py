@@ -62,6 +62,7 @@ def test_a_notice_goes_from_one_region_to_the_other_which_acts_on_it(live_server
     page.click("#mn-send")
     page.wait_for_selector("#mn-sent")
     assert "Region 23" in page.inner_text("#mn-sent")
+    shoot(page, "1024x768", "35-child-move-notice")
     with live_server.database.transaction() as session:
         notice = session.scalars(sa.select(MoveNotice).where(MoveNotice.child_id == jesus.id)).one()
         notice_id = str(notice.id)

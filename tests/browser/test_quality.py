@@ -135,7 +135,7 @@ def test_a_state_admin_reads_it_statewide_or_for_one_region_in_spanish(live_serv
     assert "Certificados a los que les faltan respuestas obligatorias" in page.inner_text(
         "#group-coe-missing_required"
     )
-    region = page.locator("#q-region option", has_text="23 ·").get_attribute("value")
+    region = page.locator("#q-region option", has_text="Region 23 —").get_attribute("value")
     page.select_option("#q-region", region)
     page.click("#q-show")
     page.wait_for_selector("#quality-scope:has-text('Region 23')")  # the region's own name

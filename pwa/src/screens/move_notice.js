@@ -31,7 +31,6 @@ export function moveNoticeSection(child) {
     autocapitalize: "characters",
     autocomplete: "off",
     "aria-describedby": "mn-state-hint mn-to_state-error",
-    disabled: true,
   });
   const where = (kind) =>
     h(
@@ -52,10 +51,10 @@ export function moveNoticeSection(child) {
     h(
       "div",
       { class: "grid move-notice-grid" },
-      h("div", { class: "field" }, h("label", { class: "field-label", for: "mn-region" }, t("Region")), regionSelect, fieldError("to_region_id")),
+      h("div", { class: "field", id: "mn-region-field" }, h("label", { class: "field-label", for: "mn-region" }, t("Region")), regionSelect, fieldError("to_region_id")),
       h(
         "div",
-        { class: "field" },
+        { class: "field", id: "mn-state-field", hidden: true },
         h("label", { class: "field-label", for: "mn-state" }, t("State")),
         h("p", { class: "field-help", id: "mn-state-hint" }, t("Two letters, e.g. TX")),
         stateInput,
@@ -68,11 +67,14 @@ export function moveNoticeSection(child) {
     h("div", { class: "actions" }, h("button", { type: "submit", class: "button primary", id: "mn-send" }, icon("send"), h("span", {}, t("Send the move notice")))),
     status,
   );
-  form.addEventListener("change", (event) => {
-    if (event.target.name !== "destination") return;
+  // Only the destination chosen is asked for: a region of this state, or another state.
+  const showDestination = () => {
     const toState = form.elements.destination.value === "state";
-    stateInput.disabled = !toState;
-    regionSelect.disabled = toState;
+    form.querySelector("#mn-state-field").hidden = !toState;
+    form.querySelector("#mn-region-field").hidden = toState;
+  };
+  form.addEventListener("change", (event) => {
+    if (event.target.name === "destination") showDestination();
   });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -94,8 +96,8 @@ export function moveNoticeSection(child) {
       const { body: notice } = await call("POST", "/api/v1/move-notices", body);
       const to = notice.to_region ? t("Region %(code)s", { code: notice.to_region.code }) : notice.to_state;
       form.reset();
-      stateInput.disabled = true;
-      regionSelect.disabled = false;
+      form.querySelector("#mn-to-region").checked = true;
+      showDestination();
       status.append(
         h(
           "p",
@@ -117,7 +119,7 @@ export function moveNoticeSection(child) {
     }
   });
   otherRegions(child.region && child.region.id).then((regions) => {
-    for (const region of regions) regionSelect.append(h("option", { value: String(region.id) }, `${region.code} · ${region.name}`));
+    for (const region of regions) regionSelect.append(h("option", { value: String(region.id) }, region.name || region.code));
   });
   return h(
     "section",

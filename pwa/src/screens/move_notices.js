@@ -11,8 +11,9 @@ import { loadFailure } from "./staff.js";
 const view = { box: "incoming", status: "open" };
 
 function place(state, region) {
-  if (region) return `${region.name || t("Region %(code)s", { code: region.code })}${region.phone ? ` · ${region.phone}` : ""}`;
-  return state;
+  if (!region) return state;
+  const name = region.name || t("Region %(code)s", { code: region.code });
+  return region.phone ? [name, region.phone].join(" · ") : name;
 }
 
 function noticeRow(notice, box, reload) {
@@ -58,7 +59,7 @@ function noticeRow(notice, box, reload) {
       h("span", { class: `badge badge-${open ? "warning" : "success"}` }, open ? t("Open") : t("Acted on")),
       notice.child_id ? h("a", { class: "button secondary small", href: `#/child/${notice.child_id}` }, t("Open history")) : null,
       box === "incoming" && open
-        ? h("button", { type: "button", class: "button primary small acknowledge", onclick: acknowledge, "aria-label": `${t("Acted on")}: ${name}` }, icon("check"), h("span", {}, t("Acted on")))
+        ? h("button", { type: "button", class: "button primary small acknowledge", onclick: acknowledge, "aria-label": [t("Acted on"), name].join(": ") }, icon("check"), h("span", {}, t("Acted on")))
         : null,
     ),
   );
@@ -122,7 +123,7 @@ function incomingForm(regions, onRecorded) {
     h(
       "div",
       { class: "field" },
-      h("label", { class: "field-label", for: `in-${name}` }, label(), attrs.required ? h("span", { class: "muted" }, ` (${t("required")})`) : null),
+      h("label", { class: "field-label", for: `in-${name}` }, label(), attrs.required ? h("span", { class: "muted" }, " ", t("(required)")) : null),
       h("input", { id: `in-${name}`, name, type, autocomplete: "off", "aria-describedby": `in-${name}-error`, ...attrs }),
       h("p", { class: "field-error", id: `in-${name}-error` }),
     );
@@ -148,7 +149,7 @@ function incomingForm(regions, onRecorded) {
           "select",
           { id: "in-to_region_id", name: "to_region_id", "aria-describedby": "in-to_region_id-error" },
           h("option", { value: "" }, t("The region of the child, if known")),
-          regions.map((region) => h("option", { value: String(region.id) }, `${region.code} · ${region.name}`)),
+          regions.map((region) => h("option", { value: String(region.id) }, region.name || region.code)),
         ),
         h("p", { class: "field-error", id: "in-to_region_id-error" }),
       ),

@@ -63,7 +63,7 @@ function fieldLabel(form, path) {
   const key = repeated ? parts[2] : parts[1];
   const field = key ? section.fields.find((f) => f.key === key) : null;
   const label = field ? pick(field.spec.label) : pick(section.label);
-  return repeated ? `${t("Child %(number)s", { number: Number(parts[1]) + 1 })}: ${label}` : label;
+  return repeated ? [t("Child %(number)s", { number: Number(parts[1]) + 1 }), label].join(": ") : label;
 }
 
 function detailWords(issue, form, reasons) {
@@ -256,7 +256,7 @@ export async function render(main, context) {
         "select",
         { id: "q-region", name: "region_id" },
         h("option", { value: "", selected: !choice.region_id }, t("Statewide")),
-        regions.map((region) => h("option", { value: String(region.id), selected: String(region.id) === choice.region_id }, `${region.code} · ${region.name}`)),
+        regions.map((region) => h("option", { value: String(region.id), selected: String(region.id) === choice.region_id }, region.name || region.code)),
       )
     : null;
   const read = () => {
