@@ -21,6 +21,9 @@ import * as wizard from "./screens/wizard.js";
 import * as duplicates from "./screens/duplicates.js";
 import * as regional from "./screens/regional.js";
 import * as review from "./screens/review.js";
+import * as quality from "./screens/quality.js";
+import * as moveNotices from "./screens/move_notices.js";
+import * as msix from "./screens/msix.js";
 import { homeRoute, roleNav } from "./screens/nav.js";
 
 const SCREENS = {
@@ -36,6 +39,9 @@ const SCREENS = {
   regional,
   duplicates,
   "history-import": historyImport,
+  quality,
+  moveNotices,
+  msix,
   unlock: lockScreen,
   pin: lockScreen,
 };
@@ -68,6 +74,10 @@ function route() {
   if (parts[0] === "regional") return { name: "regional" };
   if (parts[0] === "history-import") return { name: "history-import" };
   if (parts[0] === "duplicates" && parts[2]) return { name: "duplicates", id: parts[1], position: Number(parts[2]) };
+  // The state's exchange: data quality, move notices, MSIX files.
+  if (parts[0] === "quality") return { name: "quality" };
+  if (parts[0] === "move-notices") return { name: "moveNotices" };
+  if (parts[0] === "msix") return { name: "msix" };
   return homeRoute(state.session);
 }
 

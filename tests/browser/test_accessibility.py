@@ -154,5 +154,69 @@ def test_no_serious_or_critical_violation_on_the_history_screens(live_server, ne
         page.click("#import-send")
         page.wait_for_selector("#import-errors")
         report[f"import-refused-{language}"] = violations(page)
+
+
+def test_no_serious_or_critical_violation_on_the_quality_notice_and_msix_screens(
+    live_server, new_context
+):
+    from tests.api.test_msix import other_state_file
+
+    from .test_move_notices import demo_child, region_id
+    from .test_review import api, token_of
+
+    url = live_server.url
+    ana = demo_child(live_server, "Ana Sofía")
+    # A notice waiting in region 23, so the list has a row to scan.
+    api(
+        url,
+        "POST",
+        "/api/v1/move-notices",
+        {"child_id": str(ana.id), "to_region_id": region_id(live_server, "23")},
+        token_of(url, "regional1"),
+    )
+    broken = other_state_file(ana, bad_line=True)
+
+    report = {}
+    for language in ("en", "es"):
+        staff = new_context("1024x768").new_page()
+        sign_in_as(staff, url, "regional2", "#summary")
+        admin = new_context("1024x768").new_page()
+        sign_in_as(admin, url, "stateadmin", "#queue-list")
+        for page in (staff, admin):
+            if language == "es":
+                page.click(".lang-switch button[lang=es]")
+                page.wait_for_function("document.documentElement.lang === 'es'")
+        staff.goto(f"{url}/#/quality")
+        staff.wait_for_selector("#quality-summary")
+        report[f"quality-{language}"] = violations(staff)
+        staff.goto(f"{url}/#/move-notices")
+        staff.wait_for_selector("#notice-list .move-notice-row")
+        report[f"move-notices-{language}"] = violations(staff)
+
+        admin.goto(f"{url}/#/quality")
+        admin.wait_for_selector("#q-region")
+        admin.fill("#q-stale-days", "0")
+        admin.click("#q-show")
+        admin.wait_for_selector("#quality-error")
+        report[f"quality-statewide-error-{language}"] = violations(admin)
+        admin.goto(f"{url}/#/child/{ana.id}")
+        admin.wait_for_selector("#move-notice-form")
+        admin.click("#mn-send")
+        admin.wait_for_selector("#mn-error")
+        report[f"child-move-notice-{language}"] = violations(admin)
+        admin.goto(f"{url}/#/move-notices")
+        admin.wait_for_selector("#incoming-form")
+        admin.click("#in-record")
+        admin.wait_for_selector("#in-error")
+        report[f"move-notices-admin-{language}"] = violations(admin)
+        admin.goto(f"{url}/#/msix")
+        admin.wait_for_selector("#import-form")
+        admin.set_input_files(
+            "#msix-file",
+            files=[{"name": "x.csv", "mimeType": "text/csv", "buffer": broken.encode()}],
+        )
+        admin.click("#msix-import")
+        admin.wait_for_selector("#import-error")
+        report[f"msix-{language}"] = violations(admin)
     problems = {screen: found for screen, found in report.items() if found}
     assert not problems, problems

@@ -6,6 +6,7 @@ import { ApiError, call, getSession } from "../api.js";
 import { currentLanguage, formatDate, t } from "../i18n.js";
 import { clear, h, toast } from "../ui.js";
 import { canWrite, editor } from "./history_edit.js";
+import { moveNoticeSection } from "./move_notice.js";
 
 function yesNo(value) {
   if (value === null || value === undefined) return t("Not recorded");
@@ -71,7 +72,7 @@ export async function render(main, context, where) {
   );
   const view = h("div", { id: "history-view" });
   drawHistory(view, history);
-  main.append(view);
+  main.append(view, moveNoticeSection(child));
   if (canWrite(context.session)) {
     // After a save the history above is read again, so both parts tell the same.
     const redraw = async () => {

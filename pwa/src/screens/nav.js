@@ -19,6 +19,9 @@ export function roleNav(session, current) {
   links.push(["#/review", t("Review queue"), "review"]);
   links.push(["#/regional", t("Regional dashboard"), "regional"]);
   links.push(["#/handover", t("Import a tablet's file"), "handover"]);
+  links.push(["#/quality", t("Data quality"), "quality"]);
+  links.push(["#/move-notices", t("Move notices"), "moveNotices"]);
+  if (role === "state_admin") links.push(["#/msix", t("MSIX"), "msix"]);
   if (role === "regional_staff" || role === "state_admin") links.push(["#/history-import", t("Import history records"), "history-import"]);
   const here = current === "duplicates" ? "regional" : current;
   return h(
