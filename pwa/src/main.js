@@ -8,6 +8,7 @@ import { applyUpdate, onUpdateReady, registerServiceWorker } from "./sw-bridge.j
 import { onSyncChange, startSync, syncStatus } from "./sync.js";
 import { ask, clear, h, icon } from "./ui.js";
 import { hasPin, isUnlocked, lock } from "./vault.js";
+import * as audit from "./screens/audit.js";
 import * as child from "./screens/child.js";
 import * as conflict from "./screens/conflict.js";
 import * as handover from "./screens/handover.js";
@@ -19,6 +20,7 @@ import * as reports from "./screens/reports.js";
 import * as wizard from "./screens/wizard.js";
 import * as duplicates from "./screens/duplicates.js";
 import * as regional from "./screens/regional.js";
+import * as reinterviews from "./screens/reinterviews.js";
 import * as review from "./screens/review.js";
 import { homeRoute, roleNav } from "./screens/nav.js";
 
@@ -34,6 +36,8 @@ const SCREENS = {
   review,
   regional,
   duplicates,
+  audit,
+  reinterviews,
   unlock: lockScreen,
   pin: lockScreen,
 };
@@ -64,6 +68,9 @@ function route() {
   // The reviewers' and regional staff's screens (screens/nav.js says who gets which).
   if (parts[0] === "review") return parts[1] ? { name: "review", id: parts[1] } : { name: "review" };
   if (parts[0] === "regional") return { name: "regional" };
+  // The state admin's audit trail, and re-interview quality control.
+  if (parts[0] === "audit") return { name: "audit" };
+  if (parts[0] === "reinterviews") return parts[1] ? { name: "reinterviews", id: parts[1] } : { name: "reinterviews" };
   if (parts[0] === "duplicates" && parts[2]) return { name: "duplicates", id: parts[1], position: Number(parts[2]) };
   return homeRoute(state.session);
 }

@@ -19,6 +19,10 @@ export function roleNav(session, current) {
   links.push(["#/review", t("Review queue"), "review"]);
   links.push(["#/regional", t("Regional dashboard"), "regional"]);
   links.push(["#/handover", t("Import a tablet's file"), "handover"]);
+  // Supervisors and regional staff record the re-interviews assigned to them; state admins
+  // draw the samples, assign them and read the reports, and search the audit trail.
+  links.push(["#/reinterviews", t("Re-interviews"), "reinterviews"]);
+  if (role === "state_admin") links.push(["#/audit", t("Audit trail"), "audit"]);
   const here = current === "duplicates" ? "regional" : current;
   return h(
     "nav",
