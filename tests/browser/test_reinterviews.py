@@ -96,7 +96,12 @@ def test_draw_assign_record_and_report(live_server, new_context):
     assert not staff_errors, staff_errors
 
     # The report: one re-interviewed, not eligible: 100% with its 95% Wilson interval.
-    admin.goto(f"{url}/#/reinterviews/{sample_id}")
+    # Back to the list of samples (with its seed), and into the sample again.
+    admin.click("a.back-link")
+    listed = admin.locator(f'#samples-table tr[data-id="{sample_id}"]')
+    listed.wait_for()
+    assert "campo-qc-2026" in listed.inner_text()
+    listed.locator("a").click()
     admin.wait_for_selector("#report .defect-value")
     report = admin.evaluate(
         """async (id) => {
@@ -126,10 +131,6 @@ def test_draw_assign_record_and_report(live_server, new_context):
     )
     # Recorded: no more assigning it.
     assert admin.locator(f'#items-table tr[data-id="{item_id}"] .assign-form').count() == 0
-    # The sample is listed with its seed.
-    admin.click("a.back-link")
-    admin.wait_for_selector(f'#samples-table tr[data-id="{sample_id}"]')
-    assert "campo-qc-2026" in admin.inner_text(f'#samples-table tr[data-id="{sample_id}"]')
     assert not errors, errors
 
 
