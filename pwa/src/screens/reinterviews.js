@@ -292,7 +292,7 @@ function itemsTable(items, lists, people, reasons, regions, rerender) {
               { dataset: { id: item.id, position: item.position, coe: item.coe_id, outcome: item.outcome || "pending" } },
               h("td", {}, String(item.position)),
               h("th", { scope: "row" }, item.child_name, h("div", { class: "muted small" }, item.statewide_number)),
-              h("td", {}, regionName(regions, item.region_id)),
+              h("td", {}, regions.has(item.region_id) ? regions.get(item.region_id).code : String(item.region_id)),
               h(
                 "td",
                 { class: "reinterviewer" },
