@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.factories import state_today
 
-from .conftest import watch
+from .conftest import shoot, watch
 from .test_review import approved_coe, family_answers, sign_in_as
 
 
@@ -98,6 +98,7 @@ def test_the_state_admin_searches_the_trail_and_downloads_it(
     assert approved.count() == 1
     assert "Supervisor" in approved.inner_text()
     assert "Bustamante" not in page.inner_text("#audit-table")
+    shoot(page, "1024x768", "41-audit-trail")
 
     # By period: today has events; a year long past has none; a period ending before it starts
     # is refused with the server's coded message.

@@ -93,6 +93,11 @@ def test_draw_assign_record_and_report(live_server, new_context):
     done = staff.inner_text(f'.reinterview-item[data-id="{item_id}"]')
     assert "No elegible" in done
     assert "distrito escolar" in done  # the reason, in Spanish
+    # The sample, seen by regional staff: their region's children, read-only, no report.
+    staff.goto(f"{url}/#/reinterviews/{sample_id}")
+    staff.wait_for_selector(f'#items-table tr[data-id="{item_id}"][data-outcome="not_eligible"]')
+    assert staff.locator("#items-table .assign-form").count() == 0
+    assert staff.locator("#report").count() == 0
     assert not staff_errors, staff_errors
 
     # The report: one re-interviewed, not eligible: 100% with its 95% Wilson interval.

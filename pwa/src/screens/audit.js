@@ -108,6 +108,7 @@ function searchForm(rerender) {
       class: "filters audit-filters",
       id: "audit-search",
       role: "search",
+      "aria-label": t("Search the trail"),
       onsubmit: (event) => {
         event.preventDefault();
         for (const key of FIELDS) filters[key] = inputs[key].value.trim();
@@ -212,7 +213,7 @@ export async function render(main, context) {
     main.append(h("p", { class: "banner banner-warning inline", role: "alert" }, t("Only state administrators can search the audit trail.")));
     return;
   }
-  main.append(h("section", { class: "card", "aria-label": t("Search the trail") }, searchForm(rerender)));
+  main.append(searchForm(rerender));
   let rows;
   let total;
   let regions;

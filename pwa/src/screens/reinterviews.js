@@ -268,6 +268,7 @@ function assignControl(item, people, rerender) {
   );
 }
 
+// Only state admins assign: for anyone else the lists are null and the table is read-only.
 function itemsTable(items, lists, people, reasons, regions, rerender) {
   const labels = new Map(reasons.map((r) => [r.code, r.label]));
   return h(
@@ -297,7 +298,7 @@ function itemsTable(items, lists, people, reasons, regions, rerender) {
                 "td",
                 { class: "reinterviewer" },
                 item.reinterviewer_id ? h("div", { class: "assigned-to" }, person ? userName(person) : `#${item.reinterviewer_id}`) : null,
-                item.outcome ? null : assignControl(item, lists.get(item.region_id) || [], rerender),
+                item.outcome || !lists ? null : assignControl(item, lists.get(item.region_id) || [], rerender),
               ),
               h(
                 "td",
@@ -377,7 +378,7 @@ async function renderSample(main, context, sampleId, regions, reasons) {
     sample = (await call("GET", `/api/v1/reinterviews/samples/${sampleId}`)).body;
     if (context.session.user.role === "state_admin") {
       report = (await call("GET", `/api/v1/reinterviews/samples/${sampleId}/report`)).body;
-      lists = await reinterviewerLists(sample.items.filter((item) => !item.outcome));
+      lists = await reinterviewerLists(sample.items);
     }
   } catch (error) {
     main.append(errorBanner(error, "sample-error"));
@@ -408,7 +409,7 @@ async function renderSample(main, context, sampleId, regions, reasons) {
       ),
     ),
     report ? reportView(report, reasons) : null,
-    itemsTable(sample.items, context.session.user.role === "state_admin" ? lists : new Map(), people, reasons, regions, rerender),
+    itemsTable(sample.items, context.session.user.role === "state_admin" ? lists : null, people, reasons, regions, rerender),
   );
 }
 
