@@ -82,6 +82,7 @@ def test_draw_assign_record_and_report(live_server, new_context):
     assert "No elegible" in item.inner_text()
     item.locator(f"#outcome-not_eligible-{item_id}").check()
     staff.wait_for_selector(f"#reason-{item_id}", state="visible")
+    shoot(staff, "1024x768", "42-reinterview-outcome-es")
     item.locator(f"#record-{item_id}").click()
     missing = staff.locator(f"#outcome-failure-{item_id}")
     missing.wait_for()

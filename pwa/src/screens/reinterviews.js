@@ -36,7 +36,7 @@ function daysBefore(iso, days) {
 function regionName(regions, id) {
   if (id === null || id === undefined) return t("Statewide");
   const region = regions.get(id);
-  return region ? `${region.code} · ${region.name}` : String(id);
+  return region ? region.name : String(id);
 }
 
 function userName(user) {
@@ -56,7 +56,7 @@ function drawForm(context, regions) {
     "select",
     { id: "draw-region" },
     h("option", { value: "" }, t("Statewide")),
-    [...regions.values()].map((r) => h("option", { value: String(r.id) }, `${r.code} · ${r.name}`)),
+    [...regions.values()].map((r) => h("option", { value: String(r.id) }, r.name)),
   );
   const submit = h("button", { type: "submit", class: "button primary", id: "draw-submit" }, t("Draw the sample"));
   const onsubmit = async (event) => {
