@@ -8,6 +8,7 @@ import { applyUpdate, onUpdateReady, registerServiceWorker } from "./sw-bridge.j
 import { onSyncChange, startSync, syncStatus } from "./sync.js";
 import { ask, clear, h, icon } from "./ui.js";
 import { hasPin, isUnlocked, lock } from "./vault.js";
+import * as audit from "./screens/audit.js";
 import * as child from "./screens/child.js";
 import * as conflict from "./screens/conflict.js";
 import * as handover from "./screens/handover.js";
@@ -20,6 +21,7 @@ import * as reports from "./screens/reports.js";
 import * as wizard from "./screens/wizard.js";
 import * as duplicates from "./screens/duplicates.js";
 import * as regional from "./screens/regional.js";
+import * as reinterviews from "./screens/reinterviews.js";
 import * as review from "./screens/review.js";
 import * as quality from "./screens/quality.js";
 import * as moveNotices from "./screens/move_notices.js";
@@ -42,6 +44,8 @@ const SCREENS = {
   quality,
   moveNotices,
   msix,
+  audit,
+  reinterviews,
   unlock: lockScreen,
   pin: lockScreen,
 };
@@ -73,6 +77,9 @@ function route() {
   if (parts[0] === "review") return parts[1] ? { name: "review", id: parts[1] } : { name: "review" };
   if (parts[0] === "regional") return { name: "regional" };
   if (parts[0] === "history-import") return { name: "history-import" };
+  // The state admin's audit trail, and re-interview quality control.
+  if (parts[0] === "audit") return { name: "audit" };
+  if (parts[0] === "reinterviews") return parts[1] ? { name: "reinterviews", id: parts[1] } : { name: "reinterviews" };
   if (parts[0] === "duplicates" && parts[2]) return { name: "duplicates", id: parts[1], position: Number(parts[2]) };
   // The state's exchange: data quality, move notices, MSIX files.
   if (parts[0] === "quality") return { name: "quality" };

@@ -449,6 +449,11 @@ row("GET", SAMPLE, lambda r: f"/api/v1/reinterviews/samples/{r.sample['id']}")
 row("GET", SAMPLE + "/report", lambda r: f"/api/v1/reinterviews/samples/{r.sample['id']}/report")
 row("GET", "/api/v1/reinterviews/items", lambda r: "/api/v1/reinterviews/items")
 row(
+    "GET",
+    ITEM + "/reinterviewers",
+    lambda r: f"/api/v1/reinterviews/items/{r.sample['items'][0]['id']}/reinterviewers",
+)
+row(
     "POST",
     ITEM + "/assign",
     lambda r: f"/api/v1/reinterviews/items/{r.sample['items'][0]['id']}/assign",
@@ -598,6 +603,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/reinterview-reasons"): "200 200 200 200 | 200 200 200 | 200 200 200 200",
     ("GET", "/api/v1/reinterviews/items"): "403 200 200 200 | 403 200 200 | 401 401 401 401",
     ("POST", ITEM + "/assign"): "403 403 403 200 | 403 403 403 | 401 401 401 401",
+    ("GET", ITEM + "/reinterviewers"): "403 403 403 200 | 403 403 403 | 401 401 401 401",
     ("POST", ITEM + "/outcome"): "403 403 200 200 | 403 404 404 | 401 401 401 401",
     ("GET", "/api/v1/reinterviews/samples"): "403 200 200 200 | 403 200 200 | 401 401 401 401",
     ("POST", "/api/v1/reinterviews/samples"): "403 403 403 201 | 403 403 403 | 401 401 401 401",

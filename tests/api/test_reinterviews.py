@@ -221,6 +221,29 @@ def test_reinterviewers_must_not_have_taken_part_in_the_coe(api, approved_coes, 
     assert missing.json["error"]["code"] == "reinterview.not_found"
 
 
+def test_the_state_admin_lists_who_may_reinterview_a_child(api, approved_coes):
+    sample = draw(api, rate=1).json
+    in_16 = item_of_coe(sample, approved_coes["16"][1])
+    in_23 = item_of_coe(sample, approved_coes["23"][0])
+    url = "/api/v1/reinterviews/items/{}/reinterviewers"
+
+    listed = api.get(url.format(in_16["id"]), as_user="stateadmin")
+    assert listed.status_code == 200, listed.json
+    names = [user["username"] for user in listed.json]
+    # Recruiters never; other regions' staff never; the COE's own reviewer is listed, and
+    # assigning them is refused (reinterview.not_independent), as the screen shows.
+    assert names == ["regional1", "stateadmin", "supervisor1"]
+    assert {user["role"] for user in listed.json} == {"regional_staff", "state_admin", "supervisor"}
+    other = api.get(url.format(in_23["id"]), as_user="stateadmin").json
+    assert [user["username"] for user in other] == ["regional2", "stateadmin", "supervisor2"]
+    for username in ("regional1", "supervisor1", "recruiter1"):
+        refused = api.get(url.format(in_16["id"]), as_user=username)
+        assert refused.status_code == 403, username
+    missing = api.get(url.format(uuid.uuid4()), as_user="stateadmin")
+    assert missing.status_code == 404
+    assert missing.json["error"]["code"] == "reinterview.not_found"
+
+
 @pytest.fixture
 def assigned(api, approved_coes):
     """A full sample; the first region-16 COE's first child assigned to regional1."""

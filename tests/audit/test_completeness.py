@@ -114,6 +114,7 @@ NOT_AUDITED = {
     ("GET", "/api/v1/statements"): PUBLIC,
     ("GET", "/api/v1/reinterviews/samples"): "samples' dates and sizes; no child is named",
     ("GET", SAMPLE + "/report"): "counts and a rate; no child is named",
+    ("GET", ITEM + "/reinterviewers"): "staff names and roles; no child is named",
     ("GET", "/api/v1/handover/key"): "the server's public key; " + PUBLIC,
     ("GET", "/api/v1/history/codes"): "the code lists of history records; " + PUBLIC,
     ("GET", "/api/v1/regional/summary"): "counts by status, recruiter and age; no family named",

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.factories import state_today
+
 from .conftest import PASSWORD, PIN
-from .test_review import approved_coe, family_answers, sign_in_as, submitted_coe
+from .test_review import api, approved_coe, family_answers, sign_in_as, submitted_coe, token_of
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -218,5 +220,53 @@ def test_no_serious_or_critical_violation_on_the_quality_notice_and_msix_screens
         admin.click("#msix-import")
         admin.wait_for_selector("#import-error")
         report[f"msix-{language}"] = violations(admin)
+
+
+def test_no_serious_or_critical_violation_on_the_audit_and_reinterview_screens(
+    live_server, new_context
+):
+    url = live_server.url
+    coe = approved_coe(url, family_answers("Echeverría", "Abril"))["id"]
+    admin = token_of(url, "stateadmin")
+    today = state_today().isoformat()
+    period = {"period_start": today, "period_end": today, "rate": 1, "seed": "axe-scan"}
+    sample = api(url, "POST", "/api/v1/reinterviews/samples", period, admin)
+    item = next(i for i in sample["items"] if i["coe_id"] == coe)
+    regional = api(url, "GET", "/api/v1/me", token=token_of(url, "regional1"))["id"]
+    assign = {"reinterviewer_id": regional}
+    api(url, "POST", f"/api/v1/reinterviews/items/{item['id']}/assign", assign, admin)
+
+    report = {}
+    for language in ("en", "es"):
+        page = new_context("1024x768").new_page()
+        sign_in_as(page, url, "stateadmin", "#queue-list, #decision, .screen-review")
+        if language == "es":
+            page.click(".lang-switch button[lang=es]")
+            page.wait_for_function("document.documentElement.lang === 'es'")
+        page.goto(f"{url}/#/audit")
+        page.wait_for_selector("#audit-table")
+        report[f"audit-{language}"] = violations(page)
+        page.fill("#audit-from", "2001-12-31")
+        page.fill("#audit-to", "2001-01-01")
+        page.click("#audit-submit")
+        page.wait_for_selector("#audit-error")
+        report[f"audit-error-{language}"] = violations(page)
+        page.goto(f"{url}/#/reinterviews")
+        page.wait_for_selector("#samples-table")
+        report[f"reinterviews-{language}"] = violations(page)
+        page.goto(f"{url}/#/reinterviews/{sample['id']}")
+        page.wait_for_selector("#items-table")
+        report[f"reinterview-sample-{language}"] = violations(page)
+
+        staff = new_context("1024x768").new_page()
+        sign_in_as(staff, url, "regional1", "#summary")
+        if language == "es":
+            staff.click(".lang-switch button[lang=es]")
+            staff.wait_for_function("document.documentElement.lang === 'es'")
+        staff.goto(f"{url}/#/reinterviews")
+        staff.wait_for_selector(f'.reinterview-item[data-id="{item["id"]}"] form')
+        staff.check(f"#outcome-not_eligible-{item['id']}")
+        staff.wait_for_selector(f"#reason-{item['id']}", state="visible")
+        report[f"reinterviews-mine-{language}"] = violations(staff)
     problems = {screen: found for screen, found in report.items() if found}
     assert not problems, problems

@@ -10,6 +10,7 @@ from flask.views import MethodView
 from flask_jwt_extended import jwt_required
 from flask_smorest import Blueprint
 
+from campo.accounts.schemas import UserSchema
 from campo.auth.current import current_actor
 from campo.i18n import translate
 from campo.lib.dates import today_in_state
@@ -127,6 +128,16 @@ class Items(MethodView):
     def get(self, args: dict[str, Any]) -> Any:
         """Drawn children of your region (mine: assigned to you; pending: no outcome yet)"""
         return item_views(services.list_items(request_session(), actor=current_actor(), **args))
+
+
+@blp.route("/reinterviews/items/<uuid:item_id>/reinterviewers")
+class Reinterviewers(MethodView):
+    decorators = [jwt_required()]
+
+    @blp.response(200, UserSchema(many=True))
+    def get(self, item_id: uuid.UUID) -> Any:
+        """Active staff whose role and region allow re-interviewing this child (state admin)"""
+        return services.reinterviewers(request_session(), actor=current_actor(), item_id=item_id)
 
 
 @blp.route("/reinterviews/items/<uuid:item_id>/assign")

@@ -301,6 +301,22 @@ def participants(session: Session, coe_id: uuid.UUID) -> set[int]:
     return people
 
 
+def reinterviewers(session: Session, *, actor: Actor, item_id: uuid.UUID) -> list[User]:
+    """Who the roles and regions let re-interview this child (``assign`` checks independence)."""
+    require_role(actor, Role.STATE_ADMIN)
+    item = _item(session, actor, item_id)
+    query = (
+        sa.select(User)
+        .where(
+            User.is_active.is_(True),
+            User.role.in_(REINTERVIEWER_ROLES),
+            sa.or_(User.role == Role.STATE_ADMIN, User.region_id == item.region_id),
+        )
+        .order_by(User.username)
+    )
+    return list(session.scalars(query))
+
+
 def assign(
     session: Session, *, actor: Actor, item_id: uuid.UUID, reinterviewer_id: int
 ) -> ReinterviewItem:

@@ -23,6 +23,10 @@ export function roleNav(session, current) {
   links.push(["#/move-notices", t("Move notices"), "moveNotices"]);
   if (role === "state_admin") links.push(["#/msix", t("MSIX"), "msix"]);
   if (role === "regional_staff" || role === "state_admin") links.push(["#/history-import", t("Import history records"), "history-import"]);
+  // Supervisors and regional staff record the re-interviews assigned to them; state admins
+  // draw the samples, assign them and read the reports, and search the audit trail.
+  links.push(["#/reinterviews", t("Re-interviews"), "reinterviews"]);
+  if (role === "state_admin") links.push(["#/audit", t("Audit trail"), "audit"]);
   const here = current === "duplicates" ? "regional" : current;
   return h(
     "nav",
