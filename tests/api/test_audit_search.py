@@ -89,6 +89,18 @@ def test_pagination(api, approved):
     assert search(api, "page=100000&page_size=100").json == []
 
 
+def test_pages_held_at_the_first_pages_newest_event_do_not_move(api, approved):
+    first = search(api, "page=1&page_size=3").json
+    newest = first[0]["seq"]
+    # Every search is an event: without until_seq page 2 would now start further back.
+    second = search(api, f"until_seq={newest}&page=2&page_size=3").json
+    again = search(api, f"until_seq={newest}&page=1&page_size=3").json
+    assert again == first
+    assert second[0]["seq"] == first[-1]["seq"] - 1
+    assert search(api, "until_seq=-1").status_code == 422
+    assert search(api, "until_seq=1.5").status_code == 422
+
+
 def test_bad_searches_are_coded_4xx(api):
     wrong_digit = search(api, "child=CA00000000012")
     assert wrong_digit.status_code == 422

@@ -73,14 +73,21 @@ def test_the_state_admin_searches_the_trail_and_downloads_it(
     page.click("#audit-next")
     wait_fresh(page)
     assert page.inner_text("#audit-page-of").startswith("Page 2 of ")
-    # (Each search is itself an event, so the newest events push older ones onto the next page:
-    # page 2 starts a few events back, never with anything newer than page 1's newest.)
+    # Each search is itself an event, yet page 2 starts right where page 1 ended: the pages
+    # are held at page 1's newest event.
     second = page.eval_on_selector_all(
         "#audit-table tbody tr", "(rows) => rows.map(r => +r.dataset.seq)"
     )
     assert second == sorted(second, reverse=True)
-    assert second[0] < seqs[0]
-    assert second[0] <= seqs[-1] + 3
+    held = events(page, f"until_seq={seqs[0]}&page_size=50")["rows"]
+    assert [row["seq"] for row in held] == seqs + second
+    mark_stale(page)
+    page.click("#audit-prev")
+    wait_fresh(page)
+    again = page.eval_on_selector_all(
+        "#audit-table tbody tr", "(rows) => rows.map(r => +r.dataset.seq)"
+    )
+    assert again == seqs
 
     # By user: only supervisor1's events, the approval among them, with its fields, no values.
     search(page, user="supervisor1")

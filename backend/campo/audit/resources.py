@@ -31,6 +31,7 @@ def _query(args: dict[str, Any]) -> search.AuditQuery:
         day_from=args["from_"],
         day_to=args["to"],
         action=args["action"] or None,
+        until_seq=args["until_seq"],
     )
 
 

@@ -1,6 +1,6 @@
 """Shapes of audit search requests and responses."""
 
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 from campo.lib.fields import text
 
@@ -22,6 +22,14 @@ class AuditQueryArgsSchema(Schema):
         41,
         load_default=None,
         metadata={"description": "An action (coe.read), or a prefix ending in * (coe.*)."},
+    )
+    until_seq = fields.Integer(
+        load_default=None,
+        validate=validate.Range(min=0, max=2**62),
+        metadata={
+            "description": "Only events up to this sequence number: the first page's newest "
+            "event keeps the later pages still while new events (this search's own) arrive."
+        },
     )
 
 

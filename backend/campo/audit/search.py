@@ -35,6 +35,7 @@ class AuditQuery:
     day_from: date | None = None
     day_to: date | None = None
     action: str | None = None
+    until_seq: int | None = None
 
     def as_details(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -116,6 +117,8 @@ def events_query(
             select = select.where(AuditEvent.action.like(f"{prefix}%", escape="\\"))
         else:
             select = select.where(AuditEvent.action == query.action)
+    if query.until_seq is not None:
+        select = select.where(AuditEvent.seq <= query.until_seq)
     return select.order_by(AuditEvent.seq.desc())
 
 

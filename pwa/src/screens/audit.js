@@ -11,13 +11,16 @@ import { loadFailure } from "./staff.js";
 const PAGE_SIZE = 25;
 const FIELDS = ["child", "user", "from", "to", "action"];
 // The search, kept across re-renders (a language switch) and visits.
-const filters = { child: "", user: "", from: "", to: "", action: "", page: 1 };
+// until_seq: the newest event of the search's first page, so that the later pages stay where
+// they were while new events (among them this very search) are written.
+const filters = { child: "", user: "", from: "", to: "", action: "", page: 1, until_seq: null };
 // Actions offered as suggestions; any other action, or a prefix ending in *, may be typed.
 const ACTIONS = ["coe.*", "coe.approved", "coe.read", "coe.submitted", "child.*", "child.read", "auth.*", "auth.login", "reinterview.*", "audit.*"];
 
 function query({ paged = true } = {}) {
   const params = new URLSearchParams();
   for (const key of FIELDS) if (filters[key]) params.set(key, filters[key]);
+  if (filters.until_seq !== null) params.set("until_seq", String(filters.until_seq));
   if (paged) {
     params.set("page", String(filters.page));
     params.set("page_size", String(PAGE_SIZE));
@@ -113,6 +116,7 @@ function searchForm(rerender) {
         event.preventDefault();
         for (const key of FIELDS) filters[key] = inputs[key].value.trim();
         filters.page = 1;
+        filters.until_seq = null;
         rerender();
       },
     },
@@ -133,7 +137,7 @@ function searchForm(rerender) {
           class: "button ghost",
           id: "audit-clear",
           onclick: () => {
-            Object.assign(filters, { child: "", user: "", from: "", to: "", action: "", page: 1 });
+            Object.assign(filters, { child: "", user: "", from: "", to: "", action: "", page: 1, until_seq: null });
             rerender();
           },
         },
@@ -224,6 +228,7 @@ export async function render(main, context) {
     total = JSON.parse(listResponse.headers.get("X-Pagination") || "{}").total ?? rows.length;
     regions = new Map(regionResponse.body.map((region) => [region.id, region]));
     zone = settings.time_zone;
+    if (filters.until_seq === null && rows.length) filters.until_seq = rows[0].seq;
   } catch (error) {
     main.append(errorBanner(error, "audit-error"));
     return;
