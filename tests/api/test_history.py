@@ -335,9 +335,34 @@ def test_an_import_corrects_rows_by_id(api, db_session, child):
 
 
 @pytest.mark.parametrize(
+    ("delimiter", "encoding"),
+    [(";", "cp1252"), ("\t", "utf-16"), (",", "utf-8-sig")],
+    ids=["excel-spanish", "excel-unicode-text", "utf8-bom"],
+)
+def test_an_import_saved_by_a_spreadsheet_is_read(api, db_session, child, delimiter, encoding):
+    body = (
+        delimiter.join(["statewide_number", "enrollment_type", "school_name", "enrollment_date"])
+        + "\r\n"
+        + delimiter.join([child.statewide_number, "01", "Escuela Peña Ñuñoa", "2025-09-03"])
+        + "\r\n"
+    )
+    response = api.call(
+        "POST",
+        "/api/v1/history/enrollments/import",
+        as_user="regional1",
+        data=body.encode(encoding),
+        headers={"Content-Type": "text/csv"},
+    )
+    assert response.status_code == 200, response.json
+    assert response.json["created"] == 1
+    names = db_session.scalars(sa.select(SchoolEnrollment.school_name)).all()
+    assert names == ["Escuela Peña Ñuñoa"]
+
+
+@pytest.mark.parametrize(
     "body",
-    [b"", b"\xff\xfe\x00bad", b"school_name,grade\nA,03\n"],
-    ids=["empty", "not-utf8", "no-number-column"],
+    [b"", b"\xff\xfe\x00bad", b"school_name,grade\nA,03\n", b"statewide_number\x81\n"],
+    ids=["empty", "not-utf8", "no-number-column", "undefined-in-cp1252"],
 )
 def test_an_unreadable_import_is_refused(api, body):
     response = api.call(

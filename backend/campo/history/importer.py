@@ -64,13 +64,42 @@ class ImportResult:
         }
 
 
-def _read(data: bytes) -> tuple[list[str], list[dict[str, str]]]:
+# What spreadsheets write when asked for CSV: a Spanish-language Excel separates with ";"
+# (the comma is its decimal mark), "Unicode text" is tab-separated UTF-16.
+DELIMITERS = (",", ";", "\t")
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without a BOM), UTF-16 with its BOM, else Windows-1252: the encoding
+    Excel in Spanish or English saves "CSV" in, where ñ and accents are single bytes."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise CampoError(errors.HISTORY_IMPORT_UNREADABLE) from None
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
     except UnicodeDecodeError:
         raise CampoError(errors.HISTORY_IMPORT_UNREADABLE) from None
+
+
+def _delimiter(text: str) -> str:
+    """The separator that makes statewide_number a column of the header line (else a comma)."""
+    header = text.split("\n", 1)[0]
+    for delimiter in DELIMITERS:
+        if "statewide_number" in (name.strip().strip('"') for name in header.split(delimiter)):
+            return delimiter
+    return ","
+
+
+def _read(data: bytes) -> tuple[list[str], list[dict[str, str]]]:
+    text = _decode(data)
     try:
-        reader = csv.DictReader(io.StringIO(text, newline=""))
+        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
         header = [name.strip() for name in (reader.fieldnames or [])]
         rows = [
             {key.strip(): (value or "").strip() for key, value in row.items() if key is not None}

@@ -173,7 +173,7 @@ export async function render(main, context) {
   const showColumns = () => {
     clear(columnBox).append(
       h("h2", { id: "import-columns-title" }, t("Columns of the file")),
-      h("p", { class: "muted" }, t("A header line with these names, then one record a line. Empty cells are no value. UTF-8 text, at most 50,000 lines.")),
+      h("p", { class: "muted" }, t("A header line with these names, then one record a line. Empty cells are no value. Separated by commas, semicolons or tabs, as a spreadsheet saves it; at most 50,000 lines.")),
       columnTable(current(), codes),
     );
   };
