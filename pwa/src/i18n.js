@@ -33,19 +33,55 @@ export function browserLanguage() {
   return wanted.find((l) => LANGUAGES.includes(l)) || "en";
 }
 
-async function loadCatalog(lang) {
-  if (lang === "en") return {};
+// Each catalogue is read once a run, so switching languages mid-interview costs no request: the
+// copy kept from the last start at once, refreshed from the server in the background (a new
+// version's words show as soon as they arrive); with no copy yet, from the server.
+const catalogs = new Map();
+
+async function downloadCatalog(lang) {
   try {
     const response = await fetch(`/api/v1/i18n/${lang}`);
-    if (response.ok) {
-      const body = await response.json();
-      await putReference(`i18n:${lang}`, body.messages);
-      return body.messages;
-    }
+    if (!response.ok) return null;
+    const body = await response.json();
+    await putReference(`i18n:${lang}`, body.messages);
+    return body.messages;
   } catch {
-    // offline: the copy kept from the last start
+    return null; // offline: the kept copy stays
   }
-  return (await getReference(`i18n:${lang}`)) || {};
+}
+
+function same(a, b) {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+async function refreshCatalog(lang) {
+  const fresh = await downloadCatalog(lang);
+  if (!fresh || same(fresh, catalogs.get(lang) || {})) return;
+  catalogs.set(lang, fresh);
+  if (language === lang) {
+    messages = fresh;
+    for (const listener of listeners) listener(lang);
+  }
+}
+
+async function loadCatalog(lang) {
+  if (lang === "en") return {};
+  if (!catalogs.has(lang)) {
+    const kept = await getReference(`i18n:${lang}`);
+    if (kept) {
+      catalogs.set(lang, kept);
+      refreshCatalog(lang);
+    } else {
+      catalogs.set(lang, (await downloadCatalog(lang)) || {});
+    }
+  }
+  return catalogs.get(lang);
+}
+
+// Loads the languages not shown yet, so that the first switch is as quick as the others.
+export async function preloadLanguages() {
+  for (const lang of LANGUAGES) await loadCatalog(lang);
 }
 
 export async function setLanguage(lang) {

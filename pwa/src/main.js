@@ -1,7 +1,7 @@
 // Start the app: language, storage, service worker, the outbox, and the screens.
 import { forgetSession, getSession, logout, saveSession } from "./api.js";
 import { getMeta, putMeta, outboxStates } from "./db/index.js";
-import { browserLanguage, currentLanguage, onLanguageChange, setLanguage, t } from "./i18n.js";
+import { browserLanguage, currentLanguage, onLanguageChange, preloadLanguages, setLanguage, t } from "./i18n.js";
 import { refreshHandoverKey } from "./handover.js";
 import { loadSettings } from "./reference.js";
 import { applyUpdate, onUpdateReady, registerServiceWorker } from "./sw-bridge.js";
@@ -345,6 +345,8 @@ async function start() {
   });
   await render();
   registerServiceWorker();
+  // Both languages in memory once the first screen is up: a switch mid-interview is instant.
+  setTimeout(preloadLanguages, 1000);
   checkStorage().then(() => {
     if (state.storagePersisted === false && state.session) render({ keepPlace: true });
   });

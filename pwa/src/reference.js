@@ -80,8 +80,10 @@ export async function statements() {
 
 let settings = { state: "CA", time_zone: "America/Los_Angeles" };
 
+// The kept copy first (a start on a weak signal must not wait on the network); a change made
+// on the server applies from the next start.
 export async function loadSettings() {
-  settings = (await fetchOrKept("/api/v1/settings", "settings")) || settings;
+  settings = (await keptOrFetched("/api/v1/settings", "settings")) || settings;
   return settings;
 }
 

@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -67,11 +68,18 @@ class Failure:
 
 @dataclass
 class FailingMiddleware:
-    """Answers 500 to chosen requests: before the app sees them, or after it handled them."""
+    """Answers 500 to chosen requests: before the app sees them, or after it handled them; or
+    holds them for a while first, as a weak signal does (service workers' requests included,
+    which the browser's own routing does not see)."""
 
     app: Callable[..., Any]
     failures: list[Failure] = field(default_factory=list)
+    held: list[tuple[re.Pattern[str], float]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def hold(self, pattern: str, seconds: float) -> None:
+        with self.lock:
+            self.held.append((re.compile(pattern), seconds))
 
     def fail(self, method: str, pattern: str, count: int, *, after_app: bool = False) -> Failure:
         failure = Failure(method, re.compile(pattern), count, after_app)
@@ -82,6 +90,7 @@ class FailingMiddleware:
     def reset(self) -> None:
         with self.lock:
             self.failures.clear()
+            self.held.clear()
 
     def _take(self, method: str, path: str) -> Failure | None:
         with self.lock:
@@ -94,6 +103,10 @@ class FailingMiddleware:
         return None
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        with self.lock:
+            delays = [s for p, s in self.held if p.search(environ.get("PATH_INFO", ""))]
+        if delays:
+            time.sleep(max(delays))
         failure = self._take(environ["REQUEST_METHOD"], environ.get("PATH_INFO", ""))
         if failure is None:
             return self.app(environ, start_response)

@@ -112,3 +112,34 @@ def test_a_request_that_never_answers_holds_neither_the_signatures_nor_the_revie
     # The statement the family signs is the copy kept at sign-in, not an empty box.
     assert page.locator(".signature-block .statement").first.inner_text().strip() != ""
     assert errors == []
+
+
+def test_a_weak_signal_neither_holds_the_start_nor_a_language_switch(live_server, new_context):
+    context = new_context(SIZE)
+    page = context.new_page()
+    errors = watch(page)
+    sign_in(page, live_server.url)
+    # Both catalogues are read once the first screen is up.
+    page.wait_for_function(
+        """async () => {
+            const { getReference } = await import("/src/db/index.js");
+            return Boolean(await getReference("i18n:es"));
+        }"""
+    )
+    page.wait_for_timeout(1500)
+    # Then the public reference data takes 15 s to come, through the service worker too.
+    live_server.faults.hold(r"^/api/v1/(i18n/|settings$|statements$|forms/)", 15)
+    try:
+        page.click("#lang-es")
+        page.wait_for_selector('#lang-es[aria-pressed="true"]', timeout=2000)
+        assert page.locator("html").get_attribute("lang") == "es"
+        assert "Bloquear" in page.inner_text("#lock-now")
+
+        # A new start with the same weak signal: the kept settings and catalogue open the app.
+        page.reload()
+        page.wait_for_selector("#unlock", timeout=5000)
+        assert page.locator("html").get_attribute("lang") == "es"
+        assert "Desbloquear" in page.inner_text("#main")
+    finally:
+        live_server.faults.reset()
+    assert errors == []
