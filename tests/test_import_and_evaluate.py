@@ -64,8 +64,12 @@ def test_import_links_duplicates_in_the_file_and_reports_refusals(tmp_path):
         imported = connection.execute(
             sa.text("SELECT count(*) FROM children WHERE birth_date_verification = '9999'")
         ).scalar()
+        mai = connection.execute(
+            sa.text("SELECT parent_name_key FROM children WHERE first_name = 'Mai'")
+        ).scalar()
     engine.dispose()
     assert imported == 4
+    assert mai == "tou vang yer xiong"  # the locator finds an imported child by its parents
 
 
 def test_match_evaluate_writes_ranked_candidates_by_store_id(tmp_path):

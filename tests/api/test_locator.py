@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import sqlalchemy as sa
 
 from campo.audit.models import AuditEvent
 from tests.demo_fixtures import demo_fixture  # noqa: F401 - the "demo" fixture
+from tests.records import make_child
 
 URL = "/api/v1/locator/search"
 OUTSIDE_KEYS = {
@@ -100,6 +103,29 @@ def test_search_by_statewide_number_parent_name_and_birth_date(api, demo):
         json={"birth_date": jesus.birth_date.isoformat(), "birth_country": "MEX"},
     )
     assert [hit["statewide_number"] for hit in by_birth.json] == [number]
+
+
+def test_a_child_with_no_family_row_is_found_by_its_own_parents_names(api, demo, db_session):
+    # As `campo import children` and MSIX imports leave a child: parents on the child itself.
+    child = make_child(db_session, birth_date=date(2013, 4, 9), region="23", first_name="Mai")
+    child.parent1_first_name, child.parent1_last_name = "Tou", "Vang"
+    child.parent2_first_name, child.parent2_last_name = "Yer", "Xióng"
+    db_session.flush()
+    assert child.family_id is None
+    assert child.parent_name_key == "tou vang yer xiong"
+
+    found = api.post(
+        URL, as_user="recruiter1", json={"parent2_first": "yer", "parent2_last": "Xiong"}
+    )
+    assert found.status_code == 200, found.json
+    assert [hit["statewide_number"] for hit in found.json] == [child.statewide_number]
+    # Every word must be the child's parents': another name makes it someone else.
+    assert api.post(URL, as_user="recruiter1", json={"parent1_last": "Vang Moua"}).json == []
+
+    # A correction to the parents keeps the key current.
+    child.parent2_last_name = "Lee"
+    db_session.flush()
+    assert child.parent_name_key == "tou vang yer lee"
 
 
 def test_a_search_needs_a_criterion_and_a_valid_number(api, demo):

@@ -47,6 +47,7 @@ def test_past_retention_identity_goes_and_what_counts_stays(api, db_session):
         child.birth_date.year,
         child_row.eligibility_end_date,
     )
+    assert child.parent_name_key  # the parents' names, folded for the locator
     assert db_session.scalar(
         sa.select(sa.func.count())
         .select_from(ChildMatchKey)
@@ -75,6 +76,7 @@ def test_past_retention_identity_goes_and_what_counts_stays(api, db_session):
     assert child.statewide_number == number
     assert (child.first_name, child.last_name1, child.birth_city) == ("", "", None)
     assert child.birth_date == date(birth_year, 1, 1)
+    assert (child.parent1_first_name, child.parent_name_key) == (None, "")
     family = db_session.get(Family, coe.family_id)
     assert (family.parent1_last_name, family.address, family.phone) == (None, None, None)
     assert not db_session.scalars(sa.select(Signature).where(Signature.coe_id == coe_id)).all()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import UTC, date, datetime
+
 import pytest
 import sqlalchemy as sa
 from alembic import command
@@ -30,3 +33,39 @@ def test_downgrade_to_base_and_upgrade_again(database):
         transaction.rollback()
     with database.engine.connect() as connection:
         assert "coes" in sa.inspect(connection).get_table_names()
+
+
+def test_children_already_there_get_their_parents_key(database):
+    # 5b2c8e1f4a90 folds the parents' names of the children it finds (imported ones have no
+    # family row, and the locator searches this key for them).
+    with database.engine.connect() as connection:
+        transaction = connection.begin()
+        command.downgrade(alembic_config(connection), "011dbd5590a2")
+        children = sa.Table("children", sa.MetaData(), autoload_with=connection)
+        region = connection.execute(sa.text("SELECT min(id) FROM regions")).scalar()
+        now = datetime(2026, 11, 23, tzinfo=UTC)
+        child_id = uuid.uuid4()  # stored as 32 hex digits on SQLite, reflected as text there
+        connection.execute(
+            children.insert().values(
+                id=child_id if connection.dialect.name == "postgresql" else child_id.hex,
+                statewide_number="CA00000042X",
+                region_id=region,
+                last_name1="Vang",
+                first_name="Mai",
+                birth_date=date(2013, 4, 9),
+                multiple_birth=False,
+                birth_date_verification="9999",
+                parent1_first_name="Tou",
+                parent1_last_name="Váng",
+                parent2_first_name="Yer",
+                parent2_last_name="Xiong",
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        command.upgrade(alembic_config(connection), "head")
+        key = connection.execute(
+            sa.text("SELECT parent_name_key FROM children WHERE statewide_number = 'CA00000042X'")
+        ).scalar()
+        transaction.rollback()
+    assert key == "tou vang yer xiong"

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from campo.db import Base, UTCDateTime, new_uuid, utcnow
+from campo.lib.text import name_key
 
 
 class Family(Base):
@@ -63,8 +64,31 @@ class Child(Base):
     parent1_last_name: Mapped[str | None] = mapped_column(sa.String(50))
     parent2_first_name: Mapped[str | None] = mapped_column(sa.String(50))
     parent2_last_name: Mapped[str | None] = mapped_column(sa.String(50))
+    # Those names folded (lib.text.name_key), for the locator: a child imported from a legacy
+    # system or another state has no family row to search. Kept by the events below and by the
+    # bulk importer, which writes rows without the ORM.
+    parent_name_key: Mapped[str] = mapped_column(sa.String(220), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    def parents_key(self) -> str:
+        return parent_name_key(
+            self.parent1_first_name,
+            self.parent1_last_name,
+            self.parent2_first_name,
+            self.parent2_last_name,
+        )
+
+
+def parent_name_key(*names: str | None) -> str:
+    """The parents' names of a child, folded for the locator's search."""
+    return name_key(*names)
+
+
+@sa.event.listens_for(Child, "before_insert")
+@sa.event.listens_for(Child, "before_update")
+def _keep_parent_name_key(_mapper: object, _connection: object, child: Child) -> None:
+    child.parent_name_key = child.parents_key()
 
 
 class StudentNumberIssue(Base):

@@ -163,7 +163,8 @@ def _children_by_name(session: Session, identity: Identity) -> list[uuid.UUID]:
 
 
 def _children_by_attributes(session: Session, identity: Identity) -> list[uuid.UUID]:
-    """Children with the birth date and whose family's folded names hold each parent name word."""
+    """Children with the birth date and whose parents' folded names hold each parent name word:
+    their family's (a COE's), or their own (an imported child's, which has no family)."""
     query = sa.select(Child.id)
     if identity.birth_date:
         query = query.where(Child.birth_date == identity.birth_date)
@@ -171,9 +172,12 @@ def _children_by_attributes(session: Session, identity: Identity) -> list[uuid.U
         {word for name in PARENT_FIELDS for word in fold(getattr(identity, name)).split()}
     )
     if words:
-        query = query.join(Family, Family.id == Child.family_id)
-        for word in words:
-            query = query.where(Family.name_key.contains(word, autoescape=True))
+        query = query.outerjoin(Family, Family.id == Child.family_id).where(
+            sa.or_(
+                sa.and_(*(Family.name_key.contains(w, autoescape=True) for w in words)),
+                sa.and_(*(Child.parent_name_key.contains(w, autoescape=True) for w in words)),
+            )
+        )
     return list(session.scalars(query.order_by(Child.id).limit(MAX_CANDIDATES)))
 
 

@@ -167,6 +167,7 @@ def apply(session: Session, retention: RetentionPlan, *, today: date) -> None:
                 parent1_last_name=None,
                 parent2_first_name=None,
                 parent2_last_name=None,
+                parent_name_key="",
             )
         )
         session.execute(sa.delete(ChildMatchKey).where(ChildMatchKey.child_id.in_(chunk)))

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from campo.audit.services import record_event
 from campo.auth.permissions import Actor
 from campo.db import utcnow
-from campo.families.models import Child, StudentNumberIssue
+from campo.families.models import Child, StudentNumberIssue, parent_name_key
 from campo.families.studentnumbers import make_student_number
 from campo.matching.identity import Identity
 from campo.matching.keys import blocking_keys, query_keys
@@ -261,6 +261,12 @@ def _child_values(child_id: uuid.UUID, identity: Identity, region_id: int) -> di
         "parent1_last_name": identity.parent1_last,
         "parent2_first_name": identity.parent2_first,
         "parent2_last_name": identity.parent2_last,
+        "parent_name_key": parent_name_key(
+            identity.parent1_first,
+            identity.parent1_last,
+            identity.parent2_first,
+            identity.parent2_last,
+        ),
         "_identity": identity,
     }
 
