@@ -11,10 +11,24 @@ const SHELL = ["__CAMPO_SHELL__"];
 const CACHE = `campo-shell-${VERSION}`;
 const PUBLIC_API = [/^\/api\/v1\/forms\//, /^\/api\/v1\/i18n\//, /^\/api\/v1\/statements$/, /^\/api\/v1\/settings$/];
 
+// One file of the shell, tried again after a failure: a single dropped request on a weak signal
+// (or a busy server) must not fail the whole install and leave the tablet without its offline app.
+async function precache(cache, url, attempts = 4) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const response = await fetch(new Request(url, { cache: "reload" }));
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      await cache.put(url, response);
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+    }
+  }
+}
+
 self.addEventListener("install", (event) => {
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(SHELL.map((url) => new Request(url, { cache: "reload" })))),
-  );
+  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(SHELL.map((url) => precache(cache, url)))));
 });
 
 self.addEventListener("activate", (event) => {

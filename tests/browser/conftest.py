@@ -260,11 +260,26 @@ def unlock(page: Any, pin: str = PIN) -> None:
     page.wait_for_selector("#pin", state="detached")
 
 
+SW_STATE = """async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (!registration) return "no registration";
+    const state = (worker) => (worker ? worker.state : "none");
+    const controlled = Boolean(navigator.serviceWorker.controller);
+    return `installing ${state(registration.installing)}, waiting ${state(registration.waiting)}, `
+        + `active ${state(registration.active)}, controller ${controlled}`;
+}"""
+
+
 def wait_for_service_worker(page: Any) -> None:
     # Installing precaches the whole shell; on a busy 2-core machine that once took over 15 s.
-    page.wait_for_function(
-        "navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=60000
-    )
+    try:
+        page.wait_for_function(
+            "navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=60000
+        )
+    except Exception as error:  # say what the worker was doing, then fail
+        raise AssertionError(
+            f"no service worker took control: {page.evaluate(SW_STATE)}"
+        ) from error
 
 
 def zigzag_strokes(width: int = 600, height: int = 200) -> dict[str, Any]:

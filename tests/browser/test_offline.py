@@ -275,3 +275,30 @@ def test_server_errors_then_success_make_exactly_one_coe(live_server, new_contex
     assert len(coe.children) == 1
     assert outbox_count(page) == 0
     assert not errors, errors
+
+
+def test_a_dropped_request_does_not_cost_the_tablet_its_offline_app(live_server, new_context):
+    # Installing precaches the shell file by file; one that fails twice is fetched again, so the
+    # install still completes and the app works offline.
+    dropped = live_server.faults.fail("GET", r"^/icons/icon-maskable-512\.png$", 2)
+    try:
+        page = new_context(SIZE).new_page()
+        errors = watch(page)
+        page.goto(live_server.url + "/")
+        page.wait_for_selector("#username")
+        wait_for_service_worker(page)
+        assert dropped.remaining == 0
+        assert dropped.seen >= 3  # two 500s, then the file
+        cached = page.evaluate(
+            """async () => {
+                for (const name of await caches.keys()) {
+                    const cache = await caches.open(name);
+                    if (await cache.match("/icons/icon-maskable-512.png")) return true;
+                }
+                return false;
+            }"""
+        )
+        assert cached
+    finally:
+        live_server.faults.reset()
+    assert errors == []
