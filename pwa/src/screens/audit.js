@@ -2,10 +2,11 @@
 // period (the state's days) and action; newest first, a page at a time, and the same search as a
 // CSV file. The trail keeps the names of the fields that changed, never their values.
 // Every search and export is itself recorded in the trail by the server.
-import { ApiError, NetworkError, call, getSession } from "../api.js";
+import { ApiError, NetworkError, call } from "../api.js";
 import { currentLanguage, t } from "../i18n.js";
 import { loadSettings } from "../reference.js";
 import { h, icon, toast } from "../ui.js";
+import { download } from "./files.js";
 import { loadFailure } from "./staff.js";
 
 const PAGE_SIZE = 25;
@@ -64,22 +65,9 @@ export function errorBanner(error, id) {
   );
 }
 
-async function download() {
-  // The file needs the sign-in too: a signed request first refreshes the token if it expired.
+async function downloadCsv() {
   try {
-    await call("GET", "/api/v1/me");
-    const session = await getSession();
-    const response = await fetch(`/api/v1/audit/events.csv?${query({ paged: false })}`, {
-      headers: { Authorization: `Bearer ${session.access_token}`, "Accept-Language": currentLanguage(), Accept: "text/csv" },
-      cache: "no-store",
-      credentials: "omit",
-    });
-    if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
-    const link = h("a", { href: URL.createObjectURL(await response.blob()), download: "audit-events.csv" });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    await download(`/api/v1/audit/events.csv?${query({ paged: false })}`, "audit-events.csv");
   } catch (error) {
     const text = error instanceof ApiError ? error.message : t("The server could not be reached. This screen needs a connection.");
     toast(text, { kind: "warning" });
@@ -176,7 +164,7 @@ function resultsView(rows, total, regions, zone, rerender) {
       "div",
       { class: "card-head" },
       h("h2", { id: "audit-results-title" }, t("Events"), " ", h("span", { class: "count", id: "audit-total" }, String(total))),
-      h("button", { type: "button", class: "button secondary", id: "audit-csv", onclick: download }, t("Download CSV")),
+      h("button", { type: "button", class: "button secondary", id: "audit-csv", onclick: downloadCsv }, t("Download CSV")),
     ),
     h("p", { class: "muted" }, t("Newest first. Times are the state's (%(zone)s). Only the names of changed fields are kept, never their values.", { zone })),
     rows.length

@@ -1,6 +1,7 @@
-// Files to and from the server for the state's exchange screens (data quality, MSIX): a signed
-// download saved under the server's file name, and a signed upload of a text file. call() in
-// api.js speaks JSON only; these use its token (refreshed first) and its coded errors.
+// Files to and from the server for every staff screen (CSV lists, data quality, MSIX, the audit
+// trail, history imports): a signed download saved under the server's file name, and a signed
+// upload of a file. call() in api.js speaks JSON only; these use its token (refreshed first) and
+// its coded errors.
 import { ApiError, call, getSession } from "../api.js";
 import { currentLanguage } from "../i18n.js";
 import { h } from "../ui.js";
@@ -46,7 +47,7 @@ export async function download(path, fallbackName) {
   return { headers: response.headers, name };
 }
 
-// POST a text file as it is; resolves with the JSON answer and its status.
+// POST a file (or text) as it is; resolves with the JSON answer and its status.
 export async function upload(path, text, contentType = "text/csv") {
   const token = await freshToken();
   const response = await fetch(path, {

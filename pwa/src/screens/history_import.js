@@ -2,9 +2,10 @@
 // admin chooses the region). The server checks every row before it writes any: the file is
 // imported whole, or refused whole with every row's errors, which this screen lists by line and
 // column. Online only; the file is read by the browser and sent as it is.
-import { ApiError, LoginNeeded, call, getSession } from "../api.js";
-import { currentLanguage, t } from "../i18n.js";
+import { ApiError, LoginNeeded, call } from "../api.js";
+import { t } from "../i18n.js";
 import { clear, h } from "../ui.js";
+import { upload } from "./files.js";
 import { canWrite, historyKinds } from "./history_edit.js";
 
 function errorText(error) {
@@ -13,31 +14,10 @@ function errorText(error) {
   return t("Importing needs a connection. Nothing was imported: try again when you are online.");
 }
 
-// The text body of the import (call() sends JSON only): the token refreshed first, as call() does.
-async function upload(kind, regionId, file) {
-  await call("GET", "/api/v1/me");
-  const session = await getSession();
+// The file as it is (the server reads its encoding and separator).
+async function importFile(kind, regionId, file) {
   const query = regionId ? `?region_id=${encodeURIComponent(regionId)}` : "";
-  const response = await fetch(`/api/v1/history/${kind}/import${query}`, {
-    method: "POST",
-    headers: {
-      Authorization: `Bearer ${session.access_token}`,
-      "Content-Type": "text/csv",
-      Accept: "application/json",
-      "Accept-Language": currentLanguage(),
-    },
-    body: file,
-    cache: "no-store",
-    credentials: "omit",
-  });
-  let payload = null;
-  try {
-    payload = await response.json();
-  } catch {
-    payload = null;
-  }
-  if (!response.ok) throw new ApiError(response.status, payload);
-  return payload;
+  return (await upload(`/api/v1/history/${kind}/import${query}`, file)).body;
 }
 
 function columns(kind) {
@@ -229,7 +209,7 @@ export async function render(main, context) {
     send.disabled = true;
     clear(result).append(h("p", { class: "muted" }, t("Importing…")));
     try {
-      showResult(result, await upload(kindSelect.value, regionSelect ? regionSelect.value : null, file));
+      showResult(result, await importFile(kindSelect.value, regionSelect ? regionSelect.value : null, file));
     } catch (error) {
       showRefusal(result, error);
     } finally {

@@ -1,9 +1,10 @@
 // The regional dashboard: what synced, counted by status, by recruiter and by days in the review
 // queue, with what was returned and not sent back and the COEs whose duplicate check is open;
 // then the list with filters, search, sorting and pages, and the same list as a CSV file.
-import { ApiError, NetworkError, call, getSession } from "../api.js";
-import { currentLanguage, formatDate, t } from "../i18n.js";
+import { ApiError, NetworkError, call } from "../api.js";
+import { formatDate, t } from "../i18n.js";
 import { h, icon, toast } from "../ui.js";
+import { download } from "./files.js";
 import { flagList, loadFailure, statusBadge, statusWords } from "./staff.js";
 
 const PAGE_SIZE = 20;
@@ -155,20 +156,7 @@ function downloadCsv() {
 export async function downloadList(params) {
   // The file needs the sign-in too: a signed request first refreshes the token if it expired.
   try {
-    await call("GET", "/api/v1/me");
-    const session = await getSession();
-    const response = await fetch(`/api/v1/regional/coes.csv?${params}`, {
-      headers: { Authorization: `Bearer ${session.access_token}`, "Accept-Language": currentLanguage() },
-      cache: "no-store",
-      credentials: "omit",
-    });
-    if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
-    const blob = await response.blob();
-    const link = h("a", { href: URL.createObjectURL(blob), download: `campo-${new Date().toISOString().slice(0, 10)}.csv` });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    await download(`/api/v1/regional/coes.csv?${params}`, `campo-${new Date().toISOString().slice(0, 10)}.csv`);
   } catch (error) {
     const text = error instanceof ApiError ? error.message : t("The server could not be reached. This screen needs a connection.");
     toast(text, { kind: "warning" });

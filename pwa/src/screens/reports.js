@@ -1,9 +1,10 @@
 // Reports: the Category 1 and 2 child counts of a period (per region and age/grade, each number
 // opening the children behind it) and the Priority for Services / English learner / IEP lists.
 // Online only: reports are read from the server, never stored on the tablet.
-import { call, getSession } from "../api.js";
+import { call } from "../api.js";
 import { formatDate, t } from "../i18n.js";
 import { clear, h, toast } from "../ui.js";
+import { download } from "./files.js";
 
 const PAGE_SIZE = 25;
 
@@ -143,16 +144,9 @@ async function renderCount(section, period) {
   );
 }
 
-async function download(path, filename) {
+async function downloadCsv(path, filename) {
   try {
-    await call("GET", "/api/v1/me"); // refreshes the access token when it has expired
-    const session = await getSession();
-    const response = await fetch(path, { headers: { Authorization: `Bearer ${session.access_token}`, Accept: "text/csv" }, cache: "no-store" });
-    if (!response.ok) throw new Error(String(response.status));
-    const link = h("a", { href: URL.createObjectURL(await response.blob()), download: filename });
-    document.body.append(link);
-    link.click();
-    link.remove();
+    await download(path, filename);
   } catch (error) {
     toast(errorText(error), { kind: "danger" });
   }
@@ -171,7 +165,7 @@ async function renderList(section, which) {
   section.append(
     h(
       "button",
-      { type: "button", class: "button secondary", id: "list-export", onclick: () => download(`/api/v1/reports/students/export?${params}`, `${which}.csv`) },
+      { type: "button", class: "button secondary", id: "list-export", onclick: () => downloadCsv(`/api/v1/reports/students/export?${params}`, `${which}.csv`) },
       t("Download CSV"),
     ),
     rows.length
